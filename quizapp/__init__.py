@@ -1,0 +1,60 @@
+"""quizapp: film news articles turned into scored trivia quizzes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, render_template
+from werkzeug.exceptions import HTTPException
+
+from quizapp.config import DEFAULTS, MIGRATIONS_DIR, PROJECT_ROOT, settings_from_environment
+from quizapp.extensions import csrf, db, migrate
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: defaults, instance/config.py, the environment, then `config` on top."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_mapping(settings_from_environment(app.instance_path))
+    if config:
+        app.config.from_mapping(config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_error_pages(app)
+    register_cli(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
+    csrf.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from quizapp.main import bp as main_bp
+
+    app.register_blueprint(main_bp)
+
+
+def register_error_pages(app: Flask) -> None:
+    def render_error(error: HTTPException) -> tuple[str, int]:
+        code = error.code or 500
+        return render_template("errors/error.html", error=error, code=code), code
+
+    app.register_error_handler(HTTPException, render_error)
+
+
+def register_cli(app: Flask) -> None:
+    from quizapp import cli
+
+    cli.init_app(app)

@@ -1,0 +1,254 @@
+"""People and film titles named in an article: where each is mentioned and what it is called."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from quizapp.generation.dates import find_dates
+from quizapp.generation.lexicon import (
+    DIRECTOR_NOUNS,
+    HONORIFICS,
+    NON_NAME_WORDS,
+    NOT_PERSON_WORDS,
+    ROLE_NOUNS,
+    is_given_name,
+)
+from quizapp.generation.text import Sentence, match_key
+
+NAME_WORD = r"(?:\p{Lu}\.(?:\s?\p{Lu}\.)*|\p{Lu}[\p{Ll}\p{Lu}'’]*\p{Ll}(?:-\p{Lu}?[\p{Ll}']+)*|\p{Lu}\p{Ll}?)"
+PARTICLE = r"(?:de|du|del|della|der|van|von|da|di|le|la|bin|al|dos|das|ter|ten)"
+SUFFIX = r"(?:,?\s(?:Jr|Sr)\.?|\s(?:II|III|IV))"
+CAP_RUN = regex.compile(
+    rf"(?<![\p{{L}}\d'’-]){NAME_WORD}(?:\s(?:{PARTICLE}\s)?{NAME_WORD})*{SUFFIX}?(?![\p{{L}}\d])"
+)
+
+CONNECTOR = r"(?:of|the|a|an|in|on|for|and|to|at|from|with|by|or|vs\.?|de|la|le|du)"
+TITLE_WORD = r"(?:\p{Lu}[\p{L}\d'’&.-]*[\p{L}\d]|\p{Lu}|\d+|[IVX]+)"
+TITLE = (
+    rf"{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*"
+    rf"(?::\s{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*)?"
+)
+QUOTED = regex.compile(
+    r"(?:“([^”\n]{2,90}?)[,.]?”|\"([^\"\n]{2,90}?)[,.]?\"|(?<![\p{L}\d])[‘']([^’'\n]{2,80}?)[,.]?[’'](?![\p{L}\d]))"
+)
+FILM_NOUNS = (
+    r"film|movie|sequel|prequel|follow-up|installment|instalment|remake|reboot|adaptation|"
+    r"biopic|thriller|comedy|drama|epic|feature|picture|blockbuster|musical|flick|project|"
+    r"documentary|horror|western|romance|tentpole|franchise|chapter|spinoff|spin-off|"
+    r"title|version|classic|release|entry"
+)
+PLURAL_LIST_MARK = "(?#list)"
+NUMBERED_TITLE = regex.compile(
+    rf"(?P<t>{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*(?::\s{TITLE_WORD}(?:\s{TITLE_WORD})*)?\s\d{{1,2}})"
+    r"(?![\d,.]?\d)(?![-\d])(?!\s*(?:million|billion|minutes|years|percent|%))"
+)
+FILM_CONTEXTS = [
+    regex.compile(rf"{PLURAL_LIST_MARK}\b(?:installments|instalments|films|movies|sequels|entries|chapters)[,:]?\s+(?P<t>{TITLE}(?:,\s+(?:and\s+)?{TITLE})*)"),
+    regex.compile(rf"\b(?:{FILM_NOUNS}),?\s+(?:called\s+|titled\s+|entitled\s+|named\s+)?(?P<t>{TITLE})"),
+    regex.compile(rf"(?P<t>{TITLE}),\s+(?:the|a|an)\s+(?:[\p{{Ll}}-]+\s+){{0,4}}(?:{FILM_NOUNS})\b"),
+    regex.compile(rf"(?P<t>{TITLE})(?:\s+voice)?\s+cast\b"),
+    regex.compile(rf"(?P<t>{TITLE})\s+(?:will|is\s+set\s+to|is\s+due\s+to)\s+(?:only\s+)?(?:be\s+out|make\s+its\s+(?:\w+\s+)?debut|be\s+the\s+(?:project|film|movie))"),
+    regex.compile(rf"(?P<t>{TITLE})\s+\((?:19|20)\d\d\)"),
+    regex.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{TITLE})"),
+    regex.compile(rf"(?P<t>{TITLE})\s+(?:is|was)\s+(?:a|an|the)\s+(?:(?:19|20)\d\d\s+)?(?:[\p{{Ll}}-]+\s+){{0,4}}(?:film|movie)\b"),
+    regex.compile(rf"(?P<t>{TITLE})\s+(?:is|was|will|has|had)\s+(?:now\s+|also\s+)?(?:(?:set|scheduled|due|slated)\s+to\s+|be\s+)?(?:release|released|open|opens|debut|premiere|hit\s+theaters|arrive|pushed|delayed|moved|bumped)\b"),
+    regex.compile(rf"\b(?:behind[- ]the[- ]scenes|set|cast|production|filming|shooting|premiere|trailer|director|sequel|stars?)\s+(?:of|for|on)\s+(?P<t>{TITLE})"),
+    regex.compile(rf"\b(?:star|stars|starring|starred|co-star|appears?|appearing|role|roles|cast)\s+in\s+(?P<t>{TITLE})"),
+    regex.compile(rf"\b(?:direct|directing|helm|helming|board)\s+(?P<t>{TITLE})"),
+    regex.compile(rf"(?P<t>{TITLE})\s+(?:director|star|cast|franchise|series|sequel|trailer|writer|producer)\b"),
+    regex.compile(rf"\bthe\s+(?P<t>{TITLE})\s+(?:films|movies|installments)\b"),
+]
+TITLE_NOISE = regex.compile(
+    r"^(?:(?:In|On|At|For|From|With|After|Before|Now|While|When|Director|Filmmaker|Actor|"
+    r"Actress|Star|Writer|Producer|Both|Including|Like|Unlike|As|But|And|Or|Then|So)\s)+"
+)
+LEADING_NOISE = regex.compile(
+    rf"^(?:(?:The|A|An|In|On|At|For|From|With|After|Before|Now|While|When|Director|Filmmaker|"
+    rf"Actor|Actress|Star|Writer|Producer|Screenwriter|Oscar-winner|Sir|Dame|Both)\s)+"
+)
+
+
+NEVER_STARTS_TITLE = frozenset(
+    """he she they we you i his her their our my your its it this these those who which what
+    when where while as if but and or so then also both each every many most some""".split()
+)
+
+
+@dataclass
+class Mention:
+    kind: str  # "person" | "film"
+    name: str  # canonical: the full name, the film's title
+    start: int
+    end: int
+
+
+@dataclass
+class NameBook:
+    """What an article names, built once from all its sentences."""
+
+    text: str
+    persons: dict[str, str] = field(default_factory=dict)  # match key -> full name
+    films: dict[str, str] = field(default_factory=dict)  # match key -> title
+    surnames: dict[str, str] = field(default_factory=dict)  # key of one word -> full name
+    film_counts: Counter[str] = field(default_factory=Counter)
+
+    def person(self, name: str) -> str | None:
+        key = match_key(name)
+        return self.persons.get(key) or self.surnames.get(key)
+
+    def film(self, title: str) -> str | None:
+        return self.films.get(match_key(title))
+
+
+def _title_case(words: list[str]) -> bool:
+    content = [w for w in words if not regex.fullmatch(CONNECTOR, w)]
+    if not content or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    capitalised = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+    return capitalised / len(content) >= 0.75 and len(words) <= 10
+
+
+def _clean_title(raw: str) -> str:
+    title = raw.strip(" ,.;:!?’'\"“”‘")
+    title = regex.sub(r"[’']s$", "", title)
+    return title
+
+
+def _add_film(book: NameBook, title: str) -> None:
+    title = _clean_title(title)
+    key = match_key(title)
+    if not key or key in book.persons or len(title) < 2:
+        return
+    words = title.split()
+    if len(words) == 1 and words[0].casefold() in NON_NAME_WORDS:
+        return
+    if find_dates(title) or words[0].casefold() in NEVER_STARTS_TITLE:
+        return
+    if any(name.split()[-1].casefold() == key for name in book.persons.values()):
+        return
+    book.films.setdefault(key, title)
+
+
+def _person_candidate(text: str, start: int, end: int, sentence_start: int) -> tuple[int, str] | None:
+    """Trim a capitalised run to the person name it may be, or None."""
+    run = text[start:end]
+    lead = LEADING_NOISE.match(run)
+    if lead:
+        start += lead.end()
+        run = run[lead.end():]
+    run = strip_possessive(run)
+    words = run.split()
+    if len(words) < 2 or len(words) > 4:
+        return None
+    if any(w.casefold().strip(".,") in NOT_PERSON_WORDS for w in words):
+        return None
+    first = words[0]
+    at_sentence_start = start == sentence_start
+    if first.casefold() in HONORIFICS:
+        return None
+    if not is_given_name(first) and not (not at_sentence_start and first.casefold() in {"will", "may"}):
+        return None
+    if words[-1].casefold() in NON_NAME_WORDS:
+        return None
+    return start, run
+
+
+def strip_possessive(run: str) -> str:
+    """'J.D. Salinger’s The Catcher' → 'J.D. Salinger'; 'Mangold-directed' → 'Mangold'."""
+    possessive = regex.search(r"[’']s(?=\s|$)", run)
+    if possessive:
+        run = run[: possessive.start()]
+    return regex.sub(r"-(?:directed|helmed|led|starring|produced|penned|written|fronted)$", "", run)
+
+
+def is_headline(sentence: Sentence) -> bool:
+    """A title-cased line without a full stop: names in it are confirmed by the body."""
+    words = [w for w in sentence.text.split() if w[:1].isalpha()]
+    if sentence.text.rstrip().endswith((".", "”", '"')) or len(words) < 3:
+        return False
+    return sum(1 for w in words if w[:1].isupper()) / len(words) > 0.6
+
+
+def build_name_book(text: str, sentences: list[Sentence]) -> NameBook:
+    """Find the people (by their first names and roles) and the films (by quotes and context)."""
+    book = NameBook(text)
+    for sentence in sentences:
+        if is_headline(sentence):
+            continue
+        for match in CAP_RUN.finditer(text, sentence.start, sentence.end):
+            found = _person_candidate(text, *match.span(), sentence.start)
+            if found:
+                _, name = found
+                book.persons.setdefault(match_key(name), name)
+    _add_context_persons(book, sentences)
+    headlines = [s for s in sentences if is_headline(s)]
+    for sentence in [s for s in sentences if s not in headlines] + headlines:
+        _collect_films(book, sentence)
+    for key in list(book.persons):
+        if key in book.films:
+            del book.persons[key]
+    _index_surnames(book)
+    return book
+
+
+CONTEXT_PERSON = regex.compile(
+    rf"\b(?:{ROLE_NOUNS}|{DIRECTOR_NOUNS}|directed\s+by|starring|stars|with)\s+(?P<n>{NAME_WORD}(?:\s{NAME_WORD}){{1,2}})"
+    rf"|(?P<n2>{NAME_WORD}(?:\s{NAME_WORD}){{1,2}})\s+(?:\((?:as\s)?[^)]{{1,60}}\)\s+)?as\s+\p{{Lu}}"
+)
+
+
+def _add_context_persons(book: NameBook, sentences: list[Sentence]) -> None:
+    """People whose first name the dictionary lacks but whose role the sentence gives."""
+    for sentence in sentences:
+        for match in CONTEXT_PERSON.finditer(book.text, sentence.start, sentence.end):
+            name = strip_possessive(match.group("n") or match.group("n2"))
+            words = name.split()
+            if len(words) < 2:
+                continue
+            if any(w.casefold() in NON_NAME_WORDS | NOT_PERSON_WORDS for w in words):
+                continue
+            book.persons.setdefault(match_key(name), name)
+
+
+def _collect_films(book: NameBook, sentence: Sentence) -> None:
+    text = book.text
+    for match in QUOTED.finditer(text, sentence.start, sentence.end):
+        inner = next(g for g in match.groups() if g is not None)
+        words = inner.split()
+        if _title_case(words) and not inner.rstrip().endswith(("!", "?")) and len(words) <= 8:
+            if match_key(inner) not in book.persons:
+                _add_film(book, inner)
+    for pattern in FILM_CONTEXTS:
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            title = match.group("t")
+            lead = TITLE_NOISE.match(title)
+            if lead:
+                title = title[lead.end():]
+            parts = [title]
+            if pattern.pattern.startswith(PLURAL_LIST_MARK):
+                parts = regex.split(r",\s+(?:and\s+)?|\s+and\s+", title)
+            for part in parts:
+                if part and match_key(part) not in book.persons:
+                    _add_film(book, part)
+    for match in NUMBERED_TITLE.finditer(text, sentence.start, sentence.end):
+        title = match.group("t")
+        lead = TITLE_NOISE.match(title) or LEADING_NOISE.match(title)
+        if lead and not title.startswith(("The ", "A ")):
+            title = title[lead.end():]
+        if len(title.split()) >= 2 and match_key(title) not in book.persons:
+            _add_film(book, title)
+
+
+def _index_surnames(book: NameBook) -> None:
+    seen: Counter[str] = Counter()
+    for name in book.persons.values():
+        words = regex.sub(SUFFIX, "", name).split()
+        seen[match_key(words[-1])] += 1
+    for name in book.persons.values():
+        words = regex.sub(SUFFIX, "", name).split()
+        last = match_key(words[-1])
+        if seen[last] == 1 and last not in book.films:
+            book.surnames[last] = name

@@ -1,0 +1,332 @@
+"""extract_facts(): the film article's statements, each tied to its sentence and span."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from quizapp.generation import patterns as pt
+from quizapp.generation.entities import NameBook, build_name_book, is_headline
+from quizapp.generation.hedging import is_hedged
+from quizapp.generation.masking import MaskedSentence, Slot, mask
+from quizapp.generation.refine import refine_facts
+from quizapp.generation.text import Sentence, split_sentences
+from quizapp.generation.types import Fact
+
+FILM_VOCABULARY = regex.compile(
+    r"\b(?:film|films|movie|movies|cinema|director|directed|actor|actress|starring|stars|"
+    r"box\s+office|trailer|sequel|screenplay|cast|premiere|theaters|theatres)\b",
+    regex.IGNORECASE,
+)
+
+
+class NotAFilmArticle(ValueError):
+    """The text names no film, so there is nothing to ask about."""
+
+
+@dataclass
+class Context:
+    book: NameBook
+    main_film: str
+    sentence: Sentence
+    masked: MaskedSentence
+
+
+def extract_facts(text: str) -> list[Fact]:
+    """Every fact the article states, in text order; raises NotAFilmArticle if it is not one."""
+    if not text.strip() or not FILM_VOCABULARY.search(text):
+        raise NotAFilmArticle("the text does not read like a film article")
+    sentences = split_sentences(text)
+    book = build_name_book(text, sentences)
+    maskeds = [mask(book, sentence) for sentence in sentences]
+    main_film = _main_film(book, maskeds)
+    if main_film is None:
+        raise NotAFilmArticle("no film title could be found in the text")
+    facts: list[Fact] = []
+    for sentence, masked in zip(sentences, maskeds, strict=True):
+        facts.extend(_sentence_facts(Context(book, main_film, sentence, masked)))
+    return refine_facts(facts, main_film, text)
+
+
+def _main_film(book: NameBook, maskeds: list[MaskedSentence]) -> str | None:
+    counts: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
+    for masked in maskeds:
+        weight = 1 if is_headline(masked.sentence) else 2
+        for slot in masked.slots:
+            if slot.kind == "F":
+                counts[slot.value] = counts.get(slot.value, 0) + weight
+                first_seen.setdefault(slot.value, slot.start)
+    if not counts:
+        return None
+    return max(counts, key=lambda title: (counts[title], -first_seen[title]))
+
+
+def _fact(ctx: Context, kind: str, subject: str, value: str, span: tuple[int, int],
+          anchor: tuple[int, int] | None = None, qualifier: str | None = None,
+          hedged: bool | None = None) -> Fact:
+    sentence = ctx.sentence
+    where = anchor or span
+    if hedged is None:
+        hedged = is_hedged(sentence.text, where[0] - sentence.start, where[1] - sentence.start)
+    return Fact(kind, subject, value.strip(), sentence.index, sentence.text, span[0], span[1],
+                hedged, qualifier)
+
+
+def _film_for(ctx: Context, position: int) -> str:
+    """The film a statement at `position` is about: the nearest film named before it in the
+    sentence, else the first after it, else the article's main film."""
+    films = [s for s in ctx.masked.slots if s.kind == "F"]
+    before = [s for s in films if s.end <= position]
+    if before:
+        return before[-1].value
+    if films:
+        return films[0].value
+    return ctx.main_film
+
+
+def _sentence_facts(ctx: Context) -> Iterator[Fact]:
+    yield from _cast_facts(ctx)
+    yield from _director_facts(ctx)
+    yield from _date_facts(ctx)
+    yield from _series_facts(ctx)
+    yield from _production_facts(ctx)
+
+
+def _slot_at(ctx: Context, match: regex.Match[str], group: str) -> Slot | None:
+    token = match.group(group)
+    if token is None or not token.startswith("⟦"):
+        return None
+    return ctx.masked.slot(token)
+
+
+def _character_value(ctx: Context, match: regex.Match[str]) -> tuple[str, tuple[int, int]]:
+    start, end = match.span("c")
+    span = ctx.masked.article_span(start, end)
+    text = ctx.masked.raw(start, end)
+    return text.rstrip(".,"), span
+
+
+def _cast_facts(ctx: Context) -> Iterator[Fact]:
+    m = ctx.masked.masked
+    for match in pt.KNOWN_FOR_ROLE.finditer(m):
+        actor = _slot_at(ctx, match, "p")
+        value, span = _character_value(ctx, match)
+        if actor:
+            yield _fact(ctx, "known_for", actor.value, value, span)
+    for match in pt.KNOWN_FOR_WORK.finditer(m):
+        actor, work = _slot_at(ctx, match, "p"), _slot_at(ctx, match, "f")
+        if actor and work:
+            yield _fact(ctx, "known_for", actor.value, work.value, (work.start, work.end))
+    known_spans = [mm.span("c") for mm in pt.KNOWN_FOR_ROLE.finditer(m)]
+    voice_like = len(pt.IS_CHARACTER.findall(m)) >= 2 or "voice" in m.casefold()
+    character_patterns = [pt.AS_CHARACTER, pt.PLAYS, pt.VOICE_TO, pt.PLAYED_BY, pt.ROLE_OF,
+                          pt.CHARACTER_PAREN_ACTOR]
+    if voice_like:
+        character_patterns.append(pt.IS_CHARACTER)
+    for pattern in character_patterns:
+        for match in pattern.finditer(m):
+            if match.span("c") in known_spans:
+                continue
+            actor = _slot_at(ctx, match, "p")
+            if actor is None:
+                continue
+            value, span = _character_value(ctx, match)
+            if value.casefold() in {"himself", "herself", "themselves"} or not value[:1].isupper():
+                continue
+            film = _film_for(ctx, actor.start)
+            qualifier = _cast_status(ctx, match.start(), match.end())
+            hedged = is_hedged(ctx.sentence.text, actor.start - ctx.sentence.start,
+                               span[1] - ctx.sentence.start)
+            yield _fact(ctx, "cast", film, actor.value, (actor.start, actor.end), qualifier=qualifier,
+                        hedged=hedged)
+            yield _fact(ctx, "character", actor.value, value, span, hedged=hedged)
+    yield from _cast_lists(ctx)
+    yield from _joined(ctx)
+    yield from _works_in_parentheses(ctx)
+
+
+def _cast_status(ctx: Context, start: int, end: int) -> str | None:
+    clause = ctx.masked.masked[max(0, start - 60) : end + 40].casefold()
+    if regex.search(r"\b(?:return\w*|reprise\w*|reprising|back\s+as|again)\b", clause):
+        return "returning"
+    if regex.search(r"\b(?:join\w*|new(?:comer)?|newly|board\w*|cast\s+as|added)\b", clause):
+        return "new"
+    return None
+
+
+def _cast_lists(ctx: Context) -> Iterator[Fact]:
+    m = ctx.masked.masked
+    seen: set[int] = set()
+    for pattern in (pt.CAST_TRIGGER_BEFORE, pt.CAST_TRIGGER_AFTER):
+        for match in pattern.finditer(m):
+            start, end = match.span("list")
+            if pattern is pt.CAST_TRIGGER_BEFORE and _director_context(m, match.start()):
+                continue
+            qualifier = _cast_status(ctx, match.start(), match.end())
+            for actor in ctx.masked.slots_in(start, end, "P"):
+                if actor.start in seen or _inside_parentheses(ctx, actor):
+                    continue
+                seen.add(actor.start)
+                film = _film_for(ctx, actor.start)
+                yield _fact(ctx, "cast", film, actor.value, (actor.start, actor.end),
+                            anchor=(actor.start, actor.end), qualifier=qualifier)
+    for pattern in (pt.ROLE_NOUN_PERSON, pt.DESCRIBED_PAREN_ACTOR):
+        for match in pattern.finditer(m):
+            actor = _slot_at(ctx, match, "p")
+            if actor and actor.start not in seen:
+                seen.add(actor.start)
+                film = _film_for(ctx, actor.start)
+                yield _fact(ctx, "cast", film, actor.value, (actor.start, actor.end))
+
+
+def _director_context(masked: str, position: int) -> bool:
+    """'… directed by A, with B' is a credit line; 'the director, with …' is not a cast list."""
+    before = masked[max(0, position - 25) : position].casefold()
+    return bool(regex.search(r"\b(?:film|films|collaboration|work(?:ed|ing)?)\s*$", before))
+
+
+def _inside_parentheses(ctx: Context, slot: Slot) -> bool:
+    text = ctx.book.text
+    return text[max(0, slot.start - 1) : slot.start] == "(" and not text[slot.end : slot.end + 1] == ")"
+
+
+def _joined(ctx: Context) -> Iterator[Fact]:
+    m = ctx.masked.masked
+    for match in pt.JOINED.finditer(m):
+        actor = _slot_at(ctx, match, "p")
+        if actor is None:
+            continue
+        film = _film_for(ctx, actor.start)
+        yield _fact(ctx, "cast", film, actor.value, (actor.start, actor.end), qualifier="new")
+        rest_end = m.find(".", match.end())
+        for date in ctx.masked.slots_in(match.end(), rest_end if rest_end > 0 else len(m), "D"):
+            if date.value:
+                yield _fact(ctx, "joined_cast", actor.value, date.value, (date.start, date.end),
+                            anchor=(actor.start, date.end))
+                break
+
+
+def _works_in_parentheses(ctx: Context) -> Iterator[Fact]:
+    for match in pt.ACTOR_PAREN_WORK.finditer(ctx.masked.masked):
+        actor = _slot_at(ctx, match, "p")
+        work_slot = _slot_at(ctx, match, "w")
+        if actor is None:
+            continue
+        if work_slot is not None:
+            if work_slot.kind != "F":
+                continue
+            value, span = work_slot.value, (work_slot.start, work_slot.end)
+        else:
+            start, end = match.span("w")
+            value, span = ctx.masked.raw(start, end), ctx.masked.article_span(start, end)
+            if "⟦" in ctx.masked.masked[start:end] or regex.search(r"\d{4}|\bas\b", value):
+                continue
+        yield _fact(ctx, "known_for", actor.value, value, span, hedged=False)
+
+
+def _director_facts(ctx: Context) -> Iterator[Fact]:
+    m = ctx.masked.masked
+    text = ctx.sentence.text
+    for pattern in (pt.DIRECTED_BY, pt.DIRECTOR_NOUN, pt.WILL_DIRECT, pt.DIRECTING_GIG,
+                    pt.HYPHEN_DIRECTED):
+        for match in pattern.finditer(m):
+            for group in ("p", "p2", "p3"):
+                person = _slot_at(ctx, match, group) if group in match.groupdict() else None
+                if person is None:
+                    continue
+                clause = m[max(0, match.start() - 80) : min(len(m), match.end() + 80)]
+                if pt.NOT_CURRENT.search(clause):
+                    continue
+                film_slot = _slot_at(ctx, match, "f") if "f" in match.groupdict() else None
+                film = film_slot.value if film_slot else _film_for(ctx, person.start)
+                yield _fact(ctx, "director", film, person.value, (person.start, person.end))
+    del text
+
+
+def _date_facts(ctx: Context) -> Iterator[Fact]:
+    m = ctx.masked.masked
+    moved: set[int] = set()
+    for match in pt.MOVED_FROM_TO.finditer(m):
+        old, new = _slot_at(ctx, match, "old"), _slot_at(ctx, match, "d")
+        if new is None or old is None:
+            continue
+        film = _film_for(ctx, new.start)
+        moved.add(new.start)
+        if new.value:
+            yield _fact(ctx, "release_date", film, new.value, (new.start, new.end))
+        year = new.value[:4] if new.value else ""
+        old_value = old.value or (year if old.date and old.date.month else "")
+        if old.value:
+            yield _fact(ctx, "previous_release_date", film, old_value, (old.start, old.end))
+    for match in pt.RELEASE_ON.finditer(m):
+        for group in ("d", "d2"):
+            date = _slot_at(ctx, match, group)
+            if date is None or date.start in moved:
+                continue
+            before = m[max(0, match.start() - 60) : match.start()]
+            kind = "previous_release_date" if pt.ORIGINALLY.search(before) else "release_date"
+            film = _film_for(ctx, date.start)
+            value = date.value or (f"?-{date.date.month:02d}-{date.date.day:02d}"
+                                   if date.date and date.date.day else "")
+            if value:
+                yield _fact(ctx, kind, film, value, (date.start, date.end))
+    for match in pt.FILM_YEAR.finditer(m):
+        film = _slot_at(ctx, match, "f") or _slot_at(ctx, match, "f2")
+        date = _slot_at(ctx, match, "d") or _slot_at(ctx, match, "d2")
+        if film and date and date.value and len(date.value) == 4:
+            yield _fact(ctx, "release_date", film.value, date.value, (date.start, date.end))
+
+
+def _series_facts(ctx: Context) -> Iterator[Fact]:
+    m = ctx.masked.masked
+    for match in pt.PREVIOUS_INSTALLMENTS.finditer(m):
+        start, end = match.span("list")
+        for film in ctx.masked.slots_in(start, end, "F"):
+            if film.value != ctx.main_film:
+                trigger = ctx.masked.article_span(match.start(), match.start() + 1)
+                yield _fact(ctx, "previous_installment", ctx.main_film, film.value,
+                            (film.start, film.end), anchor=trigger)
+    for pattern, kind in ((pt.SEQUEL_TO, "previous_installment"), (pt.SEQUEL_NAMED, "sequel")):
+        for match in pattern.finditer(m):
+            film = _slot_at(ctx, match, "f")
+            if film and film.value != ctx.main_film:
+                yield _fact(ctx, kind, ctx.main_film, film.value, (film.start, film.end))
+    for match in pt.ORDINAL_INSTALLMENT.finditer(ctx.sentence.text):
+        number = pt.ORDINALS[match.group("n").casefold()]
+        start = ctx.sentence.start + match.start()
+        yield _fact(ctx, "film", ctx.main_film, ctx.main_film, (start, start + len(match.group())),
+                    qualifier=str(number), hedged=False)
+
+
+def _production_facts(ctx: Context) -> Iterator[Fact]:
+    text, base = ctx.sentence.text, ctx.sentence.start
+    film = _film_for(ctx, base + len(text))
+    for match in pt.FILMING_IN.finditer(text):
+        for place in regex.finditer(pt.PLACE, match.group("list")):
+            start = base + match.start("list") + place.start()
+            if place.group().casefold() in {"january", "february", "march", "april", "may", "june",
+                                             "july", "august", "september", "october",
+                                             "november", "december"}:
+                continue
+            yield _fact(ctx, "filming_location", film, place.group(),
+                        (start, start + len(place.group())))
+    if pt.DELAY_CONTEXT.search(text):
+        for match in pt.DELAY_CAUSE.finditer(text):
+            span = (base + match.start("cause"), base + match.end("cause"))
+            yield _fact(ctx, "delay", film, match.group("cause"), span, qualifier="cause")
+        for match in pt.DELAY_LENGTH.finditer(text):
+            span = (base + match.start("length"), base + match.end("length"))
+            yield _fact(ctx, "delay", film, match.group("length"), span, qualifier="length")
+    for match in pt.STUDIO.finditer(text):
+        group = "s" if match.group("s") else "s2"
+        span = (base + match.start(group), base + match.end(group))
+        yield _fact(ctx, "studio", film, match.group(group), span)
+    for match in pt.RUNTIME.finditer(text):
+        span = (base + match.start(), base + match.end())
+        yield _fact(ctx, "runtime", film, f"{match.group('n')} minutes", span)
+    for match in pt.RATING.finditer(text):
+        span = (base + match.start("r"), base + match.end("r"))
+        yield _fact(ctx, "rating", film, match.group("r"), span)

@@ -1,0 +1,173 @@
+"""Relation patterns over masked sentences (⟦P0⟧ a person, ⟦F1⟧ a film, ⟦D2⟧ a date)."""
+
+from __future__ import annotations
+
+import regex
+
+P = r"⟦P\d+⟧"
+F = r"⟦F\d+⟧"
+D = r"⟦D\d+⟧"
+HONORIFIC = (
+    r"(?:(?:Dr|Mr|Mrs|Ms|Lt|Sgt|Capt|Col|Gen|Det|Prof|St|Sir|Dame|Lady|Lord|Chief|Mayor|"
+    r"Colonel|Captain|Agent|Detective|Officer|Professor|Doctor|Signor|Uncle|Aunt|King|Queen|"
+    r"Prince|Princess|Major|Lieutenant|Sergeant|Judge|Father|Sister|Count|Baron)\.?\s)"
+)
+CAP_WORD = r"\p{Lu}[\p{L}'’.-]*[\p{L}.]|\p{Lu}"
+CHARACTER = (
+    rf"(?P<c>{HONORIFIC}?(?:⟦[PF]\d+⟧|(?:{CAP_WORD})(?:\s(?:of\s|the\s|de\s|von\s|van\s)?"
+    rf"(?:{CAP_WORD})){{0,3}}))"
+)
+DESCRIPTOR = (
+    r"(?:(?!(?:the|a|an|in|of|on|at|for|to|and|with|his|her|their|its|new|role|part)\b)"
+    r"[\p{Ll}-]+\s){0,3}"
+)
+PAREN = r"(?:\s*\([^)]{1,80}\))?"
+
+AS_CHARACTER = regex.compile(rf"(?P<p>{P}){PAREN},?\s+\(?as\s+(?:the\s+)?{DESCRIPTOR}{CHARACTER}")
+KNOWN_FOR_ROLE = regex.compile(
+    rf"(?P<p>{P})[^;]{{0,60}}?\bknown\s+(?:best\s+)?for\s+(?:(?:his|her|their)\s+)?(?:\w+\s+)?"
+    rf"roles?\s+as\s+{CHARACTER}"
+)
+KNOWN_FOR_WORK = regex.compile(rf"(?P<p>{P})[^;]{{0,60}}?\bknown\s+(?:best\s+)?for\s+(?P<f>{F})")
+PLAYS = regex.compile(
+    rf"(?P<p>{P}){PAREN},?\s+(?:(?:who|will|would|is|was|has|had|also|set|to|be|been|signed|on|"
+    r"going|slated|in|talks|negotiating|now|then|reportedly|currently|already)\s+)*"
+    r"(?:play|plays|played|playing|portray|portrays|portrayed|portraying|voice|voices|voiced|"
+    r"voicing|star\s+as|stars\s+as|starring\s+as|starred\s+as|co-stars?\s+as|appears?\s+as|"
+    r"cast\s+as|reprise\s+(?:his|her|their)\s+role\s+as|reprising\s+(?:his|her|their)\s+role\s+as|"
+    r"returns?\s+as|returning\s+as|take\s+on\s+the\s+role\s+of|tackle\s+the\s+role\s+of)\s+"
+    rf"(?:the\s+)?{DESCRIPTOR}{CHARACTER}"
+)
+VOICE_TO = regex.compile(
+    rf"(?P<p>{P})\s+(?:\w+\s+){{0,3}}?lends?\s+(?:his|her|their)\s+voices?\s+to\s+{DESCRIPTOR}{CHARACTER}"
+)
+IS_CHARACTER = regex.compile(rf"(?P<p>{P})\s+(?:is|will\s+be)\s+{DESCRIPTOR}{CHARACTER}")
+PLAYED_BY = regex.compile(
+    rf"{CHARACTER},?\s+(?:who\s+is\s+|is\s+|will\s+be\s+|was\s+)?(?:played|portrayed|voiced)\s+by\s+(?P<p>{P})"
+)
+ROLE_OF = regex.compile(
+    rf"(?P<p>{P})\s+(?:[\p{{Ll}}-]+\s+){{0,5}}?(?:the\s+)?(?:role|part)\s+of\s+(?:the\s+)?{CHARACTER}"
+)
+CHARACTER_PAREN_ACTOR = regex.compile(rf"{CHARACTER}\s+\((?P<p>{P})\)")
+DESCRIBED_PAREN_ACTOR = regex.compile(rf"(?<=[\p{{Ll}}]\s)\((?P<p>{P})\)")
+ACTOR_PAREN_WORK = regex.compile(rf"(?P<p>{P})\s+\([“\"‘']?(?P<w>{F}|\p{{Lu}}[^()“”\"]{{1,50}}?)[”\"’']?\)")
+
+LIST_ITEM = rf"{P}{PAREN}(?:\s+\(?as\s+(?:the\s+)?{DESCRIPTOR}(?:{HONORIFIC}?(?:⟦[PF]\d+⟧|(?:{CAP_WORD})(?:\s(?:{CAP_WORD})){{0,3}}))\)?)?"
+PERSON_LIST = rf"{LIST_ITEM}(?:(?:,\s+|,?\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+plus\s+){LIST_ITEM})*"
+CAST_TRIGGER_BEFORE = regex.compile(
+    r"\b(?:starring|stars|co-starring|co-stars|featuring|features|alongside|with|including|"
+    r"includes|include|joined\s+by|opposite|cast\s+of|stars?\s+are)\s+"
+    r"(?:(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:stars?|actors?|actresses|leads?|cast\s+members?|"
+    r"names|likes\s+of)\s+)?"
+    rf"(?P<list>{PERSON_LIST})"
+)
+CAST_TRIGGER_AFTER = regex.compile(
+    rf"(?P<list>{PERSON_LIST}),?\s+(?:(?:are|were|is|will|would|have|has|had|all|also|both|now|"
+    r"set|to|be|been|still|reportedly|officially)\s+)*(?:star|stars|starring|return|returning|"
+    r"co-star|co-starring|appear|in\s+undisclosed\s+roles|round\s+out|join|joins|joined|"
+    r"signed\s+on|board|boarded|lead|headline|reprise|reprising|will\s+be\s+reprising)\b"
+)
+ROLE_NOUN_PERSON = regex.compile(
+    rf"\b(?:actor|actress|star|co-star|newcomer)\s+(?P<p>{P})(?![’']s\s+(?:\w+\s+){{0,3}}{F})"
+)
+JOINED = regex.compile(
+    rf"(?P<p>{P})(?:,[^,;]{{0,90}},)?\s+(?:has\s+|have\s+|had\s+|officially\s+|recently\s+)*"
+    r"(?:joined|boarded|signed\s+on|was\s+cast|has\s+been\s+cast|been\s+added|was\s+added|"
+    r"snagged|landed|won|nabbed|scored|secured)\b"
+)
+
+DIRECTED_BY = regex.compile(
+    rf"\b(?:directed|helmed)(?:,[^,]{{1,40}},)?\s+by\s+(?P<p>{P})(?:\s+and\s+(?P<p2>{P}))?"
+)
+DIRECTOR_NOUN = regex.compile(
+    rf"\b(?i:director|filmmaker|helmer)\s+(?P<p>{P})(?:[’']s\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<f>{F}))?"
+)
+WILL_DIRECT = regex.compile(
+    rf"(?P<p>{P})(?:,[^,]{{1,60}},)?\s+(?:\w+\s+){{0,4}}?to\s+(?:direct|helm)\b"
+    rf"|(?:hired|tapped|chosen|picked|signed|enlisted|brought\s+on)\s+[^.;]{{0,50}}?(?P<p2>{P})\s+to\s+(?:direct|helm)\b"
+    rf"|(?P<p3>{P})\s+(?:will|is\s+to|would|shall)\s+(?:direct|helm)\b"
+)
+DIRECTING_GIG = regex.compile(
+    rf"(?P<p>{P})[’']s\s+(?:\w+\s+)?(?:directing|directorial)\s+(?:gig|debut|effort|job|outing|venture)"
+    rf"|(?P<f>{F})\s+(?:will|is|was)\s+(?:\w+\s+){{0,2}}be\s+(?P<p2>{P})[’']s\s+(?:\w+\s+){{0,2}}(?:feature\s+)?film\s+as\s+(?:a\s+)?director"
+)
+HYPHEN_DIRECTED = regex.compile(rf"(?P<p>{P})-(?:directed|helmed)")
+NOT_CURRENT = regex.compile(
+    r"\b(?:at\s+one\s+point|originally|previously|formerly|dropp(?:ed|ing)|exit(?:ed|ing)|"
+    r"left\s+the|stepped\s+down|step\s+down|departed|replac\w+|no\s+longer|instead\s+of|"
+    r"other\s+than|passed\s+on|walked\s+away|was\s+once|had\s+been)\b",
+    regex.IGNORECASE,
+)
+
+RELEASE_VERB = (
+    r"(?:release|released|releases|releasing|open|opens|opening|debut|debuts|premiere|"
+    r"premieres|hit\s+theaters|hits\s+theaters|hit\s+theatres|hits\s+theatres|hit\s+cinemas|"
+    r"in\s+theaters|in\s+theatres|in\s+cinemas|arrive|arrives|bow|bows|out|land|lands|"
+    r"added\s+to\s+the\s+(?:release\s+)?(?:calendar|schedule|slate))"
+)
+RELEASE_ON = regex.compile(
+    rf"\b{RELEASE_VERB}\b(?:\s+(?:in|on)\s+(?:theaters|theatres|cinemas|screens|(?:the\s+)?big\s+screen))?"
+    rf"\s*,?\s*(?:(?:on|in|for|by|this|next|until)\s+)?(?:next\s+year,?\s+(?:on\s+)?)?"
+    rf"(?P<d>{D})(?:\s+and\s+(?P<d2>{D}))?"
+)
+MOVED_FROM_TO = regex.compile(
+    rf"\bfrom\s+(?:its\s+|the\s+)?(?P<old>{D})(?:\s+release\s+date)?\s+to\s+(?P<d>{D})"
+)
+FILM_YEAR = regex.compile(
+    rf"(?P<f>{F})[”\"’']?\s+\((?P<d>{D})\)"
+    rf"|(?P<f2>{F})\s+is\s+an?\s+(?P<d2>{D})\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?:film|movie)"
+)
+ORIGINALLY = regex.compile(
+    r"\b(?:originally|previously|initially|first)\b|\bwas\s+(?:supposed|scheduled|set|slated|due)\b"
+    r"|\bhad\s+been\b|\bpushed\s+(?:its|from)|\b(?:its|the)\s+$",
+    regex.IGNORECASE,
+)
+
+PREVIOUS_INSTALLMENTS = regex.compile(
+    r"\b(?:previous|last|earlier|prior|first|past|preceding)\s+(?:\w+\s+)?"
+    rf"(?:installments?|instalments?|films?|movies?|entries|chapters?|sequels?)[,:]?\s+"
+    rf"(?P<list>{F}(?:(?:,\s+|,?\s+and\s+){F})*)"
+)
+SEQUEL_TO = regex.compile(rf"\b(?:sequel|follow-up|followup|successor)\s+to\s+(?P<f>{F})")
+SEQUEL_NAMED = regex.compile(
+    rf"\b(?:sequel|follow-up|next\s+installment|next\s+chapter|next\s+film)[,:]?\s+(?P<f>{F})"
+)
+
+PLACE = r"\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,2}"
+FILMING_IN = regex.compile(
+    r"\b(?:filming|filmed|film\s+in|shooting|shot|shoot|shoots|lensing|lensed|on\s+location)\b"
+    r"[^.;⟦]{0,60}?\b(?:in|around|across|throughout|at)\s+"
+    rf"(?P<list>{PLACE}(?:(?:,\s+(?:and\s+)?|\s+and\s+){PLACE})*)"
+)
+DELAY_CAUSE = regex.compile(
+    r"\b(?:delay|delays|delayed|postponed|postponement|pushed\s+back|halted|shut\s+down|paused|"
+    r"setback|hiatus)\b[^.;]{0,60}?\b(?:due\s+to|because\s+of|owing\s+to|amid|caused\s+by)\s+"
+    r"(?P<cause>(?:the\s+|a\s+|an\s+)?[\p{L}\d'’-]+(?:\s+(?!and\b|but\b|which\b|that\b|as\b|"
+    r"with\b|after\b|before\b)[\p{L}\d'’-]+){0,4})"
+)
+DELAY_LENGTH = regex.compile(
+    r"\b(?:back|by|for|delayed|pushed|postponed|moved|setback\s+of)\s+"
+    r"(?P<length>(?:(?:roughly|about|around|nearly|almost|approximately|another|an\s+extra)\s+)?"
+    r"(?:a\s+(?:whole\s+|full\s+)?|one\s+|two\s+|three\s+|four\s+|five\s+|six\s+|seven\s+|"
+    r"eight\s+|nine\s+|ten\s+|eleven\s+|twelve\s+|\d+\s+|several\s+|a\s+few\s+)"
+    r"(?:days?|weeks?|months?|years?))"
+)
+DELAY_CONTEXT = regex.compile(
+    r"\b(?:delay\w*|postpon\w+|push\w*|mov\w+\s+back|setback)\b", regex.IGNORECASE
+)
+STUDIO = regex.compile(
+    r"\b(?:from|by|at|for)\s+(?P<s>(?:\p{Lu}[\p{L}.&'-]*\s){0,3}(?:Pictures|Studios|Films|"
+    r"Entertainment|Animation\s+Studios|Animation|Productions|Bros\.|Features))"
+    rf"|(?P<s2>\p{{Lu}}[\p{{L}}.&'-]+(?:\s\p{{Lu}}[\p{{L}}.&'-]+){{0,2}})\s+(?:--|—|–|,)\s+the\s+studio\s+behind"
+)
+RUNTIME = regex.compile(r"\b(?P<n>[6-9]\d|1\d\d|2[0-4]\d)\s+minutes\b(?!\s+(?:of|into|later|before|after))")
+RATING = regex.compile(r"\b[Rr]ated\s+(?P<r>G|PG|PG-13|R|NC-17)\b")
+ORDINAL_INSTALLMENT = regex.compile(
+    r"\b(?P<n>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+"
+    r"(?:installment|instalment|film|movie|entry|chapter)\b",
+    regex.IGNORECASE,
+)
+ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}

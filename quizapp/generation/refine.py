@@ -1,0 +1,120 @@
+"""Clean-up after extraction: merge duplicates, complete dates, drop contradictions."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import regex
+
+from quizapp.generation.text import match_key
+from quizapp.generation.types import Fact
+
+PERSON_KINDS = {"director", "writer", "producer", "cast"}
+
+
+def _key(fact: Fact) -> tuple[str, str, str]:
+    return fact.kind, match_key(fact.subject), match_key(fact.value)
+
+
+def refine_facts(facts: list[Fact], main_film: str, text: str) -> list[Fact]:
+    """Deduplicate and make the fact list consistent (see the module docstring)."""
+    facts = _complete_yearless_dates(facts)
+    facts = _drop_roles_read_as_people(facts)
+    facts = _merge_duplicates(facts)
+    facts = _keep_most_precise_dates(facts)
+    facts = _film_facts(facts, main_film, text) + [f for f in facts if f.kind != "film"]
+    return sorted(facts, key=lambda f: (f.kind != "film", f.start))
+
+
+def _complete_yearless_dates(facts: list[Fact]) -> list[Fact]:
+    years: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.kind == "release_date" and regex.fullmatch(r"\d{4}(?:-\d\d){0,2}", fact.value):
+            years.setdefault(fact.subject, set()).add(fact.value[:4])
+    completed = []
+    for fact in facts:
+        if fact.value.startswith("?-"):
+            candidates = years.get(fact.subject, set())
+            if len(candidates) != 1:
+                continue
+            fact = dataclasses.replace(fact, value=next(iter(candidates)) + fact.value[1:])
+        completed.append(fact)
+    return completed
+
+
+def _drop_roles_read_as_people(facts: list[Fact]) -> list[Fact]:
+    """A character or another role is not a cast member; an actor is not a character."""
+    roles = {match_key(f.value) for f in facts if f.kind in {"character", "known_for"}}
+    actors = {match_key(f.value) for f in facts if f.kind == "cast"}
+    kept = []
+    for fact in facts:
+        if fact.kind in PERSON_KINDS and match_key(fact.value) in roles - _strong_cast(facts):
+            continue
+        if fact.kind == "character" and (
+            match_key(fact.value) in actors or match_key(fact.value) == match_key(fact.subject)
+        ):
+            continue
+        kept.append(fact)
+    return kept
+
+
+def _strong_cast(facts: list[Fact]) -> set[str]:
+    """Actors that some statement gives a character of their own."""
+    return {match_key(f.subject) for f in facts if f.kind == "character"}
+
+
+def _merge_duplicates(facts: list[Fact]) -> list[Fact]:
+    merged: dict[tuple[str, str, str], Fact] = {}
+    for fact in facts:
+        key = _key(fact)
+        if key not in merged:
+            merged[key] = fact
+            continue
+        first = merged[key]
+        hedged = first.hedged and fact.hedged
+        qualifier = first.qualifier or fact.qualifier
+        best = first if (not first.hedged or fact.hedged) else fact
+        merged[key] = dataclasses.replace(best, hedged=hedged, qualifier=qualifier)
+    return list(merged.values())
+
+
+def _keep_most_precise_dates(facts: list[Fact]) -> list[Fact]:
+    dates = [f for f in facts if f.kind == "release_date"]
+    kept = []
+    for fact in facts:
+        if fact.kind == "release_date" and any(
+            other.subject == fact.subject
+            and other.value != fact.value
+            and other.value.startswith(fact.value)
+            for other in dates
+        ):
+            continue
+        kept.append(fact)
+    return kept
+
+
+def _film_facts(facts: list[Fact], main_film: str, text: str) -> list[Fact]:
+    """The main film, with its number in a series, and every other film something is said of."""
+    numbered = [f for f in facts if f.kind == "film" and f.qualifier]
+    series_number = numbered[0].qualifier if numbered else None
+    trailing = regex.search(r"\s(\d{1,2}|[IVX]+)$", main_film)
+    if trailing and trailing.group(1).isdigit():
+        series_number = trailing.group(1)
+    first = text.find(main_film)
+    start = max(first, 0)
+    evidence = numbered[0] if numbered else None
+    main = Fact(
+        "film", main_film, main_film,
+        evidence.sentence_index if evidence else 0,
+        evidence.sentence if evidence else "",
+        start, start + len(main_film) if first >= 0 else 0,
+        False, series_number,
+    )
+    others: dict[str, Fact] = {}
+    for fact in facts:
+        if fact.kind in {"director", "cast", "release_date"} and not fact.hedged:
+            if fact.subject != main_film and fact.subject not in others:
+                others[fact.subject] = dataclasses.replace(
+                    fact, kind="film", value=fact.subject, qualifier=None
+                )
+    return [main, *others.values()]

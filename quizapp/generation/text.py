@@ -1,0 +1,94 @@
+"""Sentence splitting with character offsets, and text normalisation for comparisons."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+QUOTE_FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'",
+                            "“": '"', "”": '"', "„": '"', "‟": '"'})
+
+# Words that end with a period without ending the sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt lt col gen capt sgt cpl maj adm gov sen rep rev fr
+    vs etc inc ltd co corp bros no vol ed approx dept est fig
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+SENTENCE_END = regex.compile(r"""[.!?]+['"’”)\]]*(?=\s+|$)""")
+NEXT_STARTS_SENTENCE = regex.compile(r"""\s+(?=['"‘“(\[]?[\p{Lu}\d])""")
+PARAGRAPH_BREAK = regex.compile(r"\n\s*\n|\n(?=\s*[-–—•*]\s)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def fold(text: str) -> str:
+    """Casefolded, accent-free, straight-quoted text for matching names and answers."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(QUOTE_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def match_key(text: str) -> str:
+    """A comparison key: folded, punctuation dropped, spaces collapsed, no leading 'the'."""
+    key = regex.sub(r"[^\w\s]|_", " ", fold(text).replace("'", ""))
+    key = " ".join(key.split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def _ends_sentence(text: str, dot_at: int, match_end: int) -> bool:
+    if text[dot_at] != ".":
+        return True
+    word = regex.search(r"([\p{L}.]+)$", text[:dot_at])
+    if not word:
+        return True
+    token = word.group(1)
+    if token.casefold().rstrip(".") in ABBREVIATIONS:
+        return False
+    if regex.fullmatch(r"(?:\p{Lu}\.)*\p{Lu}", token):  # initials: "J.K", "U.S", "A"
+        return False
+    following = text[match_end:].lstrip()
+    return not following[:1].islower()
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split into sentences, never across paragraphs, keeping offsets into `text`."""
+    sentences: list[Sentence] = []
+    paragraph_start = 0
+    paragraph = 0
+    breaks = [m.span() for m in PARAGRAPH_BREAK.finditer(text)] + [(len(text), len(text))]
+    for brk_start, brk_end in breaks:
+        _split_paragraph(text, paragraph_start, brk_start, paragraph, sentences)
+        paragraph += 1
+        paragraph_start = brk_end
+    return sentences
+
+
+def _split_paragraph(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
+    chunk_start = start
+    for match in SENTENCE_END.finditer(text, start, end):
+        dot_at = match.start()
+        following = NEXT_STARTS_SENTENCE.match(text, match.end(), end)
+        at_end = match.end() >= end or not text[match.end() : end].strip()
+        if not at_end and (not following or not _ends_sentence(text, dot_at, match.end())):
+            continue
+        _add(text, chunk_start, match.end(), paragraph, out)
+        chunk_start = match.end()
+    _add(text, chunk_start, end, paragraph, out)
+
+
+def _add(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Sentence(len(out), start, end, text[start:end], paragraph))

@@ -1,0 +1,92 @@
+"""The generator's value types: what it extracts and what it drafts."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+FACT_KINDS = (
+    "film",
+    "director",
+    "writer",
+    "producer",
+    "cast",
+    "character",
+    "known_for",
+    "release_date",
+    "previous_release_date",
+    "joined_cast",
+    "previous_installment",
+    "sequel",
+    "filming_location",
+    "filming_date",
+    "delay",
+    "studio",
+    "runtime",
+    "rating",
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement the article makes, with the sentence and span it stands in.
+
+    `start`/`end` are character offsets into the article of the evidence (the value's mention
+    where the value is quoted from the text); `qualifier` refines the kind ("returning"/"new"
+    for cast, "cause"/"length" for a delay, the series number for a film).
+    """
+
+    kind: str
+    subject: str
+    value: str
+    sentence_index: int
+    sentence: str
+    start: int
+    end: int
+    hedged: bool = False
+    qualifier: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ChoiceDraft:
+    text: str
+    correct: bool
+
+
+@dataclass
+class QuestionDraft:
+    """A generated question, ready to be stored; `fact` is the fact it asks about."""
+
+    kind: str  # multiple_choice | true_false | typed
+    prompt: str
+    choices: list[ChoiceDraft]
+    explanation: str
+    difficulty: int
+    fact: Fact
+    evidence_start: int
+    evidence_end: int
+    accepted_answers: list[str] = field(default_factory=list)
+
+    @property
+    def answer(self) -> str:
+        return next(choice.text for choice in self.choices if choice.correct)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "prompt": self.prompt,
+            "choices": [{"text": c.text, "correct": c.correct} for c in self.choices],
+            "answer": self.answer,
+            "accepted_answers": self.accepted_answers,
+            "explanation": self.explanation,
+            "difficulty": self.difficulty,
+            "evidence": {
+                "sentence": self.fact.sentence,
+                "start": self.evidence_start,
+                "end": self.evidence_end,
+            },
+            "fact": {"kind": self.fact.kind, "subject": self.fact.subject, "value": self.fact.value},
+        }

@@ -1,0 +1,1 @@
+"""Tests for quizapp, mirroring the package."""
