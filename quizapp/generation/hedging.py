@@ -35,7 +35,9 @@ def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
     for match in CLAUSE_BREAK.finditer(sentence):
         if match.end() <= position:
             start = match.end()
-        elif match.start() >= position:
+        elif match.start() <= position:  # inside a fronted phrase: that phrase is the clause
+            return match.start(), match.end()
+        else:
             end = match.start()
             break
     return start, end
