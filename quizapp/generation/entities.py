@@ -50,6 +50,7 @@ FILM_CONTEXTS = [
     regex.compile(rf"\b(?:{FILM_NOUNS}),?\s+(?:called\s+|titled\s+|entitled\s+|named\s+)?(?P<t>{TITLE})"),
     regex.compile(rf"(?P<t>{TITLE}),\s+(?:the|a|an)\s+(?:[\p{{Ll}}-]+\s+){{0,4}}(?:{FILM_NOUNS})\b"),
     regex.compile(rf"(?P<t>{TITLE})(?:\s+voice)?\s+cast\b"),
+    regex.compile(rf"(?P<t>{TITLE}),?\s+(?:starring|featuring)\s"),
     regex.compile(rf"(?P<t>{TITLE})\s+(?:will|is\s+set\s+to|is\s+due\s+to)\s+(?:only\s+)?(?:be\s+out|make\s+its\s+(?:\w+\s+)?debut|be\s+the\s+(?:project|film|movie))"),
     regex.compile(rf"(?P<t>{TITLE})\s+\((?:19|20)\d\d\)"),
     regex.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{TITLE})"),
@@ -184,6 +185,7 @@ def build_name_book(text: str, sentences: list[Sentence]) -> NameBook:
                 _, name = found
                 book.persons.setdefault(match_key(name), name)
     _add_context_persons(book, sentences)
+    _complete_name_lists(book, sentences)
     headlines = [s for s in sentences if is_headline(s)]
     for sentence in [s for s in sentences if s not in headlines] + headlines:
         _collect_films(book, sentence)
@@ -197,6 +199,8 @@ def build_name_book(text: str, sentences: list[Sentence]) -> NameBook:
 CONTEXT_PERSON = regex.compile(
     rf"\b(?:{ROLE_NOUNS}|{DIRECTOR_NOUNS}|directed\s+by|starring|stars|with)\s+(?P<n>{NAME_WORD}(?:\s{NAME_WORD}){{1,2}})"
     rf"|(?P<n2>{NAME_WORD}(?:\s{NAME_WORD}){{1,2}})\s+(?:\((?:as\s)?[^)]{{1,60}}\)\s+)?as\s+\p{{Lu}}"
+    rf"|\p{{Lu}}[\p{{L}}.]*\s+\((?!The\s|A\s)(?P<n3>{NAME_WORD}\s{NAME_WORD})\)"
+    r"(?!,?\s+(?:and\s+)?\p{Lu}[\p{L}.]*\s+\p{Lu}\p{L}*\s+\()"
 )
 
 
@@ -204,6 +208,12 @@ def _add_context_persons(book: NameBook, sentences: list[Sentence]) -> None:
     """People whose first name the dictionary lacks but whose role the sentence gives."""
     for sentence in sentences:
         for match in CONTEXT_PERSON.finditer(book.text, sentence.start, sentence.end):
+            if match.group("n3"):
+                name = match.group("n3")
+                if any(w.casefold() in NOT_PERSON_WORDS for w in name.split()):
+                    continue
+                book.persons.setdefault(match_key(name), name)
+                continue
             name = strip_possessive(match.group("n") or match.group("n2"))
             words = name.split()
             if len(words) < 2:
@@ -211,6 +221,30 @@ def _add_context_persons(book: NameBook, sentences: list[Sentence]) -> None:
             if any(w.casefold() in NON_NAME_WORDS | NOT_PERSON_WORDS for w in words):
                 continue
             book.persons.setdefault(match_key(name), name)
+
+
+NAME_LIST_ITEM = rf"{NAME_WORD}(?:\s{NAME_WORD}){{1,2}}"
+NAME_LIST = regex.compile(
+    rf"{NAME_LIST_ITEM}(?:\s+\([^)]{{1,60}}\))?(?:(?:,\s+(?:and\s+)?|\s+and\s+){NAME_LIST_ITEM}"
+    r"(?:\s+\([^)]{1,60}\))?){2,}"
+)
+
+
+def _complete_name_lists(book: NameBook, sentences: list[Sentence]) -> None:
+    """In a list of three or more names, most of them people, the others are people too."""
+    for sentence in sentences:
+        for match in NAME_LIST.finditer(book.text, sentence.start, sentence.end):
+            items = [m.group() for m in regex.finditer(NAME_LIST_ITEM, regex.sub(r"\([^)]*\)", "", match.group()))]
+            items = [LEADING_NOISE.sub("", item) for item in items]
+            known = [item for item in items if match_key(item) in book.persons]
+            if len(known) * 2 < len(items) or len(known) < 2:
+                continue
+            for item in items:
+                words = item.split()
+                if len(words) >= 2 and not any(
+                    w.casefold() in NON_NAME_WORDS | NOT_PERSON_WORDS for w in words
+                ):
+                    book.persons.setdefault(match_key(item), item)
 
 
 def _collect_films(book: NameBook, sentence: Sentence) -> None:

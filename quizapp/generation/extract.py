@@ -166,8 +166,10 @@ def _cast_lists(ctx: Context) -> Iterator[Fact]:
             if pattern is pt.CAST_TRIGGER_BEFORE and _director_context(m, match.start()):
                 continue
             qualifier = _cast_status(ctx, match.start(), match.end())
+            if pt.NOT_CAST.search(m, match.start(), min(len(m), match.end() + 60)):
+                continue
             for actor in ctx.masked.slots_in(start, end, "P"):
-                if actor.start in seen or _inside_parentheses(ctx, actor):
+                if actor.start in seen or _inside_parentheses(ctx, actor) or _after_as(ctx, actor):
                     continue
                 seen.add(actor.start)
                 film = _film_for(ctx, actor.start)
@@ -180,6 +182,12 @@ def _cast_lists(ctx: Context) -> Iterator[Fact]:
                 seen.add(actor.start)
                 film = _film_for(ctx, actor.start)
                 yield _fact(ctx, "cast", film, actor.value, (actor.start, actor.end))
+
+
+def _after_as(ctx: Context, slot: Slot) -> bool:
+    """A name right after 'as' in a cast list is the role, not another actor."""
+    before = ctx.book.text[max(0, slot.start - 30) : slot.start]
+    return bool(regex.search(r"\b(?i:as)\s+(?:[\p{Ll}-]+\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,3}$", before))
 
 
 def _director_context(masked: str, position: int) -> bool:
@@ -237,12 +245,19 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
                 person = _slot_at(ctx, match, group) if group in match.groupdict() else None
                 if person is None:
                     continue
-                clause = m[max(0, match.start() - 80) : min(len(m), match.end() + 80)]
-                if pt.NOT_CURRENT.search(clause):
+                tail = regex.match(r"[^,;.]*", m[match.end():]).group()
+                if pt.NOT_CURRENT.search(m, max(0, match.start() - 30), match.end()) or (
+                    pattern is pt.DIRECTOR_NOUN and pt.NOT_CURRENT.search(tail)
+                ):
                     continue
                 film_slot = _slot_at(ctx, match, "f") if "f" in match.groupdict() else None
                 film = film_slot.value if film_slot else _film_for(ctx, person.start)
                 yield _fact(ctx, "director", film, person.value, (person.start, person.end))
+                first = match.groupdict().get("first")
+                if first and group == "p" and len(person.value.split()) >= 2:
+                    sibling = f"{first} {person.value.split()[-1]}"
+                    span = ctx.masked.article_span(*match.span("first"))
+                    yield _fact(ctx, "director", film, sibling, span)
     del text
 
 
@@ -267,6 +282,8 @@ def _date_facts(ctx: Context) -> Iterator[Fact]:
             if date is None or date.start in moved:
                 continue
             before = m[max(0, match.start() - 60) : match.start()]
+            cut = pt.CLAUSE_CUT.match(before)
+            before = before[cut.end():] if cut else before
             kind = "previous_release_date" if pt.ORIGINALLY.search(before) else "release_date"
             film = _film_for(ctx, date.start)
             value = date.value or (f"?-{date.date.month:02d}-{date.date.day:02d}"

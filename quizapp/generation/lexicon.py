@@ -24,7 +24,7 @@ NON_NAME_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december sept jan feb mar apr jun jul aug oct
     nov dec christmas halloween thanksgiving covid covid-19 coronavirus pandemic world war
-    north south east west american british english french german italian japanese chinese
+    american british english french german italian japanese chinese
     korean indian spanish european canadian australian irish scottish norwegian hollywood
     bollywood broadway london paris rome new york los angeles city county state street road
     university college school center centre institute museum hotel theater theatre cinema

@@ -76,7 +76,7 @@ def find_mentions(book: NameBook, sentence: Sentence) -> list[Slot]:
             candidates.append(Slot("P", name, sentence.start + m.start(), sentence.start + m.end()))
     for key, name in book.surnames.items():
         surname = name.split()[-1] if not name.endswith(".") else name.split()[-2]
-        pattern = rf"(?<![\p{{L}}\d.]\s?){regex.escape(surname)}(?![\p{{L}}\d])"
+        pattern = rf"(?<![\p{{L}}\d]){regex.escape(surname)}(?![\p{{L}}\d])"
         for m in regex.finditer(pattern, text[sentence.start : sentence.end]):
             candidates.append(Slot("P", name, sentence.start + m.start(), sentence.start + m.end()))
         del key

@@ -18,12 +18,13 @@ CHARACTER = (
     rf"(?:{CAP_WORD})){{0,3}}))"
 )
 DESCRIPTOR = (
-    r"(?:(?!(?:the|a|an|in|of|on|at|for|to|and|with|his|her|their|its|new|role|part)\b)"
+    r"(?:(?!(?:the|a|an|in|of|on|at|for|to|and|with|his|her|their|its|new|role|part|by|from|"
+    r"quoted|reported|per|well|such|usual|seen|shown|told|noted|if|though|soon|long|much)\b)"
     r"[\p{Ll}-]+\s){0,3}"
 )
 PAREN = r"(?:\s*\([^)]{1,80}\))?"
 
-AS_CHARACTER = regex.compile(rf"(?P<p>{P}){PAREN},?\s+\(?as\s+(?:the\s+)?{DESCRIPTOR}{CHARACTER}")
+AS_CHARACTER = regex.compile(rf"(?P<p>{P}){PAREN},?\s+\(?(?i:as)\s+(?:the\s+)?{DESCRIPTOR}{CHARACTER}")
 KNOWN_FOR_ROLE = regex.compile(
     rf"(?P<p>{P})[^;]{{0,60}}?\bknown\s+(?:best\s+)?for\s+(?:(?:his|her|their)\s+)?(?:\w+\s+)?"
     rf"roles?\s+as\s+{CHARACTER}"
@@ -32,10 +33,11 @@ KNOWN_FOR_WORK = regex.compile(rf"(?P<p>{P})[^;]{{0,60}}?\bknown\s+(?:best\s+)?f
 PLAYS = regex.compile(
     rf"(?P<p>{P}){PAREN},?\s+(?:(?:who|will|would|is|was|has|had|also|set|to|be|been|signed|on|"
     r"going|slated|in|talks|negotiating|now|then|reportedly|currently|already)\s+)*"
-    r"(?:play|plays|played|playing|portray|portrays|portrayed|portraying|voice|voices|voiced|"
+    r"(?i:play|plays|played|playing|portray|portrays|portrayed|portraying|voice|voices|voiced|"
     r"voicing|star\s+as|stars\s+as|starring\s+as|starred\s+as|co-stars?\s+as|appears?\s+as|"
     r"cast\s+as|reprise\s+(?:his|her|their)\s+role\s+as|reprising\s+(?:his|her|their)\s+role\s+as|"
-    r"returns?\s+as|returning\s+as|take\s+on\s+the\s+role\s+of|tackle\s+the\s+role\s+of)\s+"
+    r"returns?\s+as|returning\s+as|take\s+on\s+the\s+role\s+of|tackle\s+the\s+role\s+of|"
+    r"suit\s+up\s+as)\s+"
     rf"(?:the\s+)?{DESCRIPTOR}{CHARACTER}"
 )
 VOICE_TO = regex.compile(
@@ -46,7 +48,11 @@ PLAYED_BY = regex.compile(
     rf"{CHARACTER},?\s+(?:who\s+is\s+|is\s+|will\s+be\s+|was\s+)?(?:played|portrayed|voiced)\s+by\s+(?P<p>{P})"
 )
 ROLE_OF = regex.compile(
-    rf"(?P<p>{P})\s+(?:[\p{{Ll}}-]+\s+){{0,5}}?(?:the\s+)?(?:role|part)\s+of\s+(?:the\s+)?{CHARACTER}"
+    rf"(?P<p>{P})\s+(?:(?:has|have|had|is|was|will|also|been|just|now|then|reportedly|officially|"
+    r"to|be)\s+)*(?:snagged|landed|won|nabbed|got|earned|secured|scored|took|taken|take|up\s+for|"
+    r"offered|play|plays|played|in\s+talks\s+for|eyed\s+for|considered\s+for)\s+(?:the\s+)?"
+    rf"(?:\w+\s+)?(?:role|part)\s+of\s+(?:the\s+)?{CHARACTER}"
+    rf"|(?P<p2>{P})[’'‘]s\s+(?:\w+\s+)?(?:performance|turn)\s+as\s+{CHARACTER}"
 )
 CHARACTER_PAREN_ACTOR = regex.compile(rf"{CHARACTER}\s+\((?P<p>{P})\)")
 DESCRIBED_PAREN_ACTOR = regex.compile(rf"(?<=[\p{{Ll}}]\s)\((?P<p>{P})\)")
@@ -56,19 +62,23 @@ LIST_ITEM = rf"{P}{PAREN}(?:\s+\(?as\s+(?:the\s+)?{DESCRIPTOR}(?:{HONORIFIC}?(?:
 PERSON_LIST = rf"{LIST_ITEM}(?:(?:,\s+|,?\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+plus\s+){LIST_ITEM})*"
 CAST_TRIGGER_BEFORE = regex.compile(
     r"\b(?:starring|stars|co-starring|co-stars|featuring|features|alongside|with|including|"
-    r"includes|include|joined\s+by|opposite|cast\s+of|stars?\s+are)\s+"
+    r"includes|include|joined\s+by|opposite|cast\s+of|stars?\s+are|in\s+the\s+cast\s+by|"
+    r"role\s+for|replaced\s+by)\s+"
     r"(?:(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:stars?|actors?|actresses|leads?|cast\s+members?|"
-    r"names|likes\s+of)\s+)?"
+    r"names|likes\s+of)\s+|(?:the\s+)?(?:previously\s+|recently\s+|newly\s+)?"
+    r"(?:reported|announced|confirmed|rumored|rumoured|mentioned)\s+)?"
     rf"(?P<list>{PERSON_LIST})"
 )
 CAST_TRIGGER_AFTER = regex.compile(
     rf"(?P<list>{PERSON_LIST}),?\s+(?:(?:are|were|is|will|would|have|has|had|all|also|both|now|"
-    r"set|to|be|been|still|reportedly|officially)\s+)*(?:star|stars|starring|return|returning|"
+    r"set|to|be|been|still|reportedly|officially|negotiating|in\s+talks|expected|going|"
+    r"rumored|rumoured|might|may|could)\s+)*(?:star|stars|starring|return|returning|"
     r"co-star|co-starring|appear|in\s+undisclosed\s+roles|round\s+out|join|joins|joined|"
-    r"signed\s+on|board|boarded|lead|headline|reprise|reprising|will\s+be\s+reprising)\b"
+    r"signed\s+on|board|boarded|lead|headline|reprise|reprising|will\s+be\s+reprising|play|"
+    r"testing\s+for|screen-testing|circling|reunite|up\s+for)\b"
 )
 ROLE_NOUN_PERSON = regex.compile(
-    rf"\b(?:actor|actress|star|co-star|newcomer)\s+(?P<p>{P})(?![’']s\s+(?:\w+\s+){{0,3}}{F})"
+    rf"\b(?:actor|actress|star|co-star|newcomer)\s+(?:and\s+\w+\s+)?(?P<p>{P})"
 )
 JOINED = regex.compile(
     rf"(?P<p>{P})(?:,[^,;]{{0,90}},)?\s+(?:has\s+|have\s+|had\s+|officially\s+|recently\s+)*"
@@ -77,18 +87,19 @@ JOINED = regex.compile(
 )
 
 DIRECTED_BY = regex.compile(
-    rf"\b(?:directed|helmed)(?:,[^,]{{1,40}},)?\s+by\s+(?P<p>{P})(?:\s+and\s+(?P<p2>{P}))?"
+    rf"\b(?i:directed|helmed)(?:,[^,]{{1,40}},)?\s+by\s+(?:(?P<first>\p{{Lu}}\p{{Ll}}+)\s+and\s+)?"
+    rf"(?P<p>{P})(?:\s+and\s+(?P<p2>{P}))?"
 )
 DIRECTOR_NOUN = regex.compile(
     rf"\b(?i:director|filmmaker|helmer)\s+(?P<p>{P})(?:[’']s\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<f>{F}))?"
 )
 WILL_DIRECT = regex.compile(
-    rf"(?P<p>{P})(?:,[^,]{{1,60}},)?\s+(?:\w+\s+){{0,4}}?to\s+(?:direct|helm)\b"
+    rf"(?P<p>{P})(?:,[^,]{{1,60}},)?\s+(?:\w+\s+){{0,5}}?to\s+(?:direct|helm)\b"
     rf"|(?:hired|tapped|chosen|picked|signed|enlisted|brought\s+on)\s+[^.;]{{0,50}}?(?P<p2>{P})\s+to\s+(?:direct|helm)\b"
     rf"|(?P<p3>{P})\s+(?:will|is\s+to|would|shall)\s+(?:direct|helm)\b"
 )
 DIRECTING_GIG = regex.compile(
-    rf"(?P<p>{P})[’']s\s+(?:\w+\s+)?(?:directing|directorial)\s+(?:gig|debut|effort|job|outing|venture)"
+    rf"(?P<p>{P})[’'‘]s\s+(?:\w+\s+)?(?:directing|directorial)\s+(?:gig|debut|effort|job|outing|venture)"
     rf"|(?P<f>{F})\s+(?:will|is|was)\s+(?:\w+\s+){{0,2}}be\s+(?P<p2>{P})[’']s\s+(?:\w+\s+){{0,2}}(?:feature\s+)?film\s+as\s+(?:a\s+)?director"
 )
 HYPHEN_DIRECTED = regex.compile(rf"(?P<p>{P})-(?:directed|helmed)")
@@ -118,7 +129,7 @@ FILM_YEAR = regex.compile(
     rf"|(?P<f2>{F})\s+is\s+an?\s+(?P<d2>{D})\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?:film|movie)"
 )
 ORIGINALLY = regex.compile(
-    r"\b(?:originally|previously|initially|first)\b|\bwas\s+(?:supposed|scheduled|set|slated|due)\b"
+    r"\b(?:originally|previously|initially)\b|\bwas\s+(?:supposed|scheduled|set|slated|due)\b"
     r"|\bhad\s+been\b|\bpushed\s+(?:its|from)|\b(?:its|the)\s+$",
     regex.IGNORECASE,
 )
@@ -171,3 +182,9 @@ ORDINALS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }
+NOT_CAST = regex.compile(
+    r"\b(?:not\s+(?:yet\s+)?been\s+cast|yet\s+to\s+be\s+cast|still\s+require\s+casting|"
+    r"has\s+not\s+been\s+filled|lost\s+the\s+role|passed\s+on|turned\s+down|give\s+up)\b",
+    regex.IGNORECASE,
+)
+CLAUSE_CUT = regex.compile(r".*(?:\bbut\b|;|\band\s+(?:will|is|has)\b)", regex.DOTALL)

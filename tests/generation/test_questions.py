@@ -1,0 +1,170 @@
+"""The question generator's promises, on the seed article and every test article.
+
+Each test collects every offending question of an article and reports them together.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from quizapp.generation import QuestionDraft, generate_questions
+from tests.generation.corpus import ARTICLE_NAMES, SEED_NAME, facts
+from tests.generation.matching import (
+    character_value_match,
+    film_match,
+    person_match,
+    strip_accents,
+)
+
+NAMES = [SEED_NAME, *ARTICLE_NAMES]
+PERSON_KINDS = frozenset({"cast", "director", "writer", "producer"})
+
+
+@cache
+def _questions(name: str, seed: int = 0) -> tuple[QuestionDraft, ...]:
+    return tuple(generate_questions(facts(name), seed=seed))
+
+
+def questions(name: str) -> list[QuestionDraft]:
+    return list(_questions(name))
+
+
+def fold(text: str) -> str:
+    return strip_accents(text).casefold()
+
+
+def words(text: str) -> list[str]:
+    return "".join(c if c.isalnum() else " " for c in fold(text)).split()
+
+
+def contains_words(longer: str, shorter: str) -> bool:
+    """`shorter`'s words stand in `longer` as a run of whole words."""
+    outer, inner = words(longer), words(shorter)
+    n = len(inner)
+    return n > 0 and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
+
+
+def wrong_options(q: QuestionDraft) -> list[str]:
+    return [choice.text for choice in q.choices if not choice.correct]
+
+
+def show(q: QuestionDraft) -> str:
+    return f"{q.kind} on {q.fact.kind} {q.fact.value!r}: {q.prompt} {[c.text for c in q.choices]}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_question_has_exactly_one_correct_choice(name: str) -> None:
+    bad = [show(q) for q in questions(name) if sum(c.correct for c in q.choices) != 1]
+    assert not bad
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_multiple_choice_offers_four_distinct_choices(name: str) -> None:
+    bad = [
+        show(q)
+        for q in questions(name)
+        if q.kind == "multiple_choice"
+        and (len(q.choices) != 4 or len({fold(c.text).strip() for c in q.choices}) != 4)
+    ]
+    assert not bad
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_wrong_option_equals_or_contains_the_answer(name: str) -> None:
+    bad = [
+        show(q)
+        for q in questions(name)
+        for wrong in wrong_options(q)
+        if fold(wrong).strip() == fold(q.answer).strip() or contains_words(wrong, q.answer)
+    ]
+    assert not bad
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_question_is_built_on_a_hedged_fact(name: str) -> None:
+    bad = [show(q) for q in questions(name) if q.fact.hedged]
+    assert not bad
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_prompts_are_sentences_that_do_not_give_the_answer_away(name: str) -> None:
+    unfinished = [show(q) for q in questions(name) if not q.prompt.rstrip().endswith(("?", "."))]
+    assert not unfinished
+    telling = [
+        show(q)
+        for q in questions(name)
+        if q.kind in {"multiple_choice", "typed"} and fold(q.answer) in fold(q.prompt)
+    ]
+    assert not telling
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_same_seed_gives_the_same_questions(name: str) -> None:
+    first = [q.as_json() for q in generate_questions(facts(name), seed=7)]
+    again = [q.as_json() for q in generate_questions(facts(name), seed=7)]
+    assert first == again
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_true_false_questions_offer_exactly_true_and_false(name: str) -> None:
+    bad = [
+        show(q)
+        for q in questions(name)
+        if q.kind == "true_false" and sorted(c.text for c in q.choices) != ["False", "True"]
+    ]
+    assert not bad
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_typed_questions_accept_their_answer(name: str) -> None:
+    bad = [
+        show(q)
+        for q in questions(name)
+        if q.kind == "typed"
+        and (not q.accepted_answers or fold(q.answer) not in {fold(a) for a in q.accepted_answers})
+    ]
+    assert not bad
+
+
+def _true_alternatives(q: QuestionDraft, name: str) -> list[str]:
+    """Other answers the article's facts make true for the same question: the film's other cast
+    members (or directors...) for a person question, the actor's other roles for a character
+    question, other actors of the same role for a who-plays question."""
+    fact, all_facts = q.fact, facts(name)
+    if fact.kind in PERSON_KINDS and person_match(q.answer, fact.value):
+        return [
+            f.value for f in all_facts if f.kind == fact.kind and film_match(f.subject, fact.subject)
+        ]
+    if fact.kind == "character" and character_value_match(q.answer, fact.value):
+        return [
+            f.value
+            for f in all_facts
+            if f.kind == "character" and person_match(f.subject, fact.subject)
+        ]
+    if fact.kind == "character" and person_match(q.answer, fact.subject):
+        return [
+            f.subject
+            for f in all_facts
+            if f.kind == "character" and character_value_match(f.value, fact.value)
+        ]
+    return []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_wrong_options_of_a_person_question_are_really_wrong(name: str) -> None:
+    bad = []
+    for q in questions(name):
+        if q.kind != "multiple_choice" or q.fact.kind not in {*PERSON_KINDS, "character"}:
+            continue
+        same_kind = character_value_match if q.fact.kind == "character" else person_match
+        for true in _true_alternatives(q, name):
+            for wrong in wrong_options(q):
+                if person_match(wrong, true) or same_kind(wrong, true):
+                    bad.append(f"{show(q)}: {wrong!r} is true too")
+    assert not bad
+
+
+def test_the_seed_has_questions_to_check() -> None:
+    assert questions(SEED_NAME), "the checks above would pass vacuously"
