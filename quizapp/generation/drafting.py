@@ -43,7 +43,7 @@ def fill(spec: Spec, value: str) -> str:
 
 
 def _explanation(spec: Spec, fact: Fact) -> str:
-    statement = fill(spec, spec.answer)
+    statement = fill(spec, spec.answer) if spec.statement else f"The answer is {spec.answer}."
     if fact.sentence:
         return f"{statement} The article: “{fact.sentence}”"
     return statement

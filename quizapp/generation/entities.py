@@ -72,6 +72,9 @@ LEADING_NOISE = regex.compile(
 )
 
 
+STUDIO_WORDS = frozenset(
+    "pictures studios entertainment animation productions media films features bros bros.".split()
+)
 NEVER_STARTS_TITLE = frozenset(
     """he she they we you i his her their our my your its it this these those who which what
     when where while as if but and or so then also both each every many most some""".split()
@@ -125,6 +128,8 @@ def _add_film(book: NameBook, title: str) -> None:
         return
     words = title.split()
     if len(words) == 1 and words[0].casefold() in NON_NAME_WORDS:
+        return
+    if words[-1].casefold() in STUDIO_WORDS:
         return
     if find_dates(title) or words[0].casefold() in NEVER_STARTS_TITLE:
         return
@@ -197,8 +202,13 @@ def build_name_book(text: str, sentences: list[Sentence]) -> NameBook:
 
 
 CONTEXT_PERSON = regex.compile(
-    rf"\b(?:{ROLE_NOUNS}|{DIRECTOR_NOUNS}|directed\s+by|starring|stars|with)\s+(?P<n>{NAME_WORD}(?:\s{NAME_WORD}){{1,2}})"
-    rf"|(?P<n2>{NAME_WORD}(?:\s{NAME_WORD}){{1,2}})\s+(?:\((?:as\s)?[^)]{{1,60}}\)\s+)?as\s+\p{{Lu}}"
+    rf"\b(?i:{ROLE_NOUNS}|{DIRECTOR_NOUNS}|directed\s+by|starring|stars|with)\s+(?P<n>{NAME_WORD}(?:\s{NAME_WORD}){{1,2}})"
+    rf"|(?P<n2>{NAME_WORD}(?:\s{NAME_WORD}){{1,2}})\s+(?:\((?:as\s)?[^)]{{1,60}}\)\s+)?"
+    r"(?:(?:returns|is\s+back|is\s+also\s+back|plays|will\s+play|stars|voices|reprises\s+\w+\s+role|"
+    r"has\s+(?:also\s+)?joined\s+the\s+cast)\s+)?as\s+\p{Lu}"
+    rf"|(?P<n4>{NAME_WORD}\s{NAME_WORD})(?:,[^,]{{1,60}},)?\s+(?:will|is\s+set\s+to|has\s+signed\s+on\s+to|"
+    r"is\s+to)\s+(?:direct|helm|star|play|voice)\b"
+    rf"|(?P<n5>{NAME_WORD}\s{NAME_WORD})\s+(?:directed|helmed)\s+[“\"‘']?\p{{Lu}}"
     rf"|\p{{Lu}}[\p{{L}}.]*\s+\((?!The\s|A\s)(?P<n3>{NAME_WORD}\s{NAME_WORD})\)"
     r"(?!,?\s+(?:and\s+)?\p{Lu}[\p{L}.]*\s+\p{Lu}\p{L}*\s+\()"
 )
@@ -214,7 +224,9 @@ def _add_context_persons(book: NameBook, sentences: list[Sentence]) -> None:
                     continue
                 book.persons.setdefault(match_key(name), name)
                 continue
-            name = strip_possessive(match.group("n") or match.group("n2"))
+            name = strip_possessive(
+                match.group("n") or match.group("n2") or match.group("n4") or match.group("n5")
+            )
             words = name.split()
             if len(words) < 2:
                 continue

@@ -134,7 +134,9 @@ def _cast_facts(ctx: Context) -> Iterator[Fact]:
             if actor is None:
                 continue
             value, span = _character_value(ctx, match)
-            if value.casefold() in {"himself", "herself", "themselves"} or not value[:1].isupper():
+            if value.casefold() in {"himself", "herself", "themselves"} or not value[:1].isupper() or (
+                value.endswith(("'s", "’s"))
+            ):
                 continue
             film = _film_for(ctx, actor.start)
             qualifier = _cast_status(ctx, match.start(), match.end())
@@ -168,6 +170,8 @@ def _cast_lists(ctx: Context) -> Iterator[Fact]:
             qualifier = _cast_status(ctx, match.start(), match.end())
             if pt.NOT_CAST.search(m, match.start(), min(len(m), match.end() + 60)):
                 continue
+            if pattern is pt.CAST_TRIGGER_BEFORE and pt.AFTER_LIST_NOT_CAST.match(m, end):
+                continue
             for actor in ctx.masked.slots_in(start, end, "P"):
                 if actor.start in seen or _inside_parentheses(ctx, actor) or _after_as(ctx, actor):
                     continue
@@ -192,8 +196,10 @@ def _after_as(ctx: Context, slot: Slot) -> bool:
 
 def _director_context(masked: str, position: int) -> bool:
     """'… directed by A, with B' is a credit line; 'the director, with …' is not a cast list."""
-    before = masked[max(0, position - 25) : position].casefold()
-    return bool(regex.search(r"\b(?:film|films|collaboration|work(?:ed|ing)?)\s*$", before))
+    before = masked[max(0, position - 30) : position].casefold()
+    return bool(regex.search(
+        r"\b(?:film|films|collaboration|work(?:ed|ing)?|screenplay|script|wrote|co-wrote|written|"
+        r"produced|co-produced|developed)\s*$", before))
 
 
 def _inside_parentheses(ctx: Context, slot: Slot) -> bool:
@@ -241,7 +247,7 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
     for pattern in (pt.DIRECTED_BY, pt.DIRECTOR_NOUN, pt.WILL_DIRECT, pt.DIRECTING_GIG,
                     pt.HYPHEN_DIRECTED):
         for match in pattern.finditer(m):
-            for group in ("p", "p2", "p3"):
+            for group in ("p", "p2", "p3", "p4"):
                 person = _slot_at(ctx, match, group) if group in match.groupdict() else None
                 if person is None:
                     continue

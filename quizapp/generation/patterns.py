@@ -18,7 +18,8 @@ CHARACTER = (
     rf"(?:{CAP_WORD})){{0,3}}))"
 )
 DESCRIPTOR = (
-    r"(?:(?!(?:the|a|an|in|of|on|at|for|to|and|with|his|her|their|its|new|role|part|by|from|"
+    r"(?:(?:\p{Lu}[\p{L}]*|⟦[PF]\d+⟧)[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+,?\s+)?"
+    r"(?:\p{Lu}{2,}\s+(?=\p{Ll}))?(?:(?!(?:the|a|an|in|of|on|at|for|to|and|with|his|her|their|its|new|role|part|by|from|"
     r"quoted|reported|per|well|such|usual|seen|shown|told|noted|if|though|soon|long|much)\b)"
     r"[\p{Ll}-]+\s){0,3}"
 )
@@ -35,7 +36,7 @@ PLAYS = regex.compile(
     r"going|slated|in|talks|negotiating|now|then|reportedly|currently|already)\s+)*"
     r"(?i:play|plays|played|playing|portray|portrays|portrayed|portraying|voice|voices|voiced|"
     r"voicing|star\s+as|stars\s+as|starring\s+as|starred\s+as|co-stars?\s+as|appears?\s+as|"
-    r"cast\s+as|reprise\s+(?:his|her|their)\s+role\s+as|reprising\s+(?:his|her|their)\s+role\s+as|"
+    r"cast\s+as|(?:is\s+|are\s+)?(?:also\s+)?back\s+as|reprises?\s+(?:his|her|their)\s+role\s+as|reprising\s+(?:his|her|their)\s+role\s+as|"
     r"returns?\s+as|returning\s+as|take\s+on\s+the\s+role\s+of|tackle\s+the\s+role\s+of|"
     r"suit\s+up\s+as)\s+"
     rf"(?:the\s+)?{DESCRIPTOR}{CHARACTER}"
@@ -61,7 +62,7 @@ ACTOR_PAREN_WORK = regex.compile(rf"(?P<p>{P})\s+\([“\"‘']?(?P<w>{F}|\p{{Lu}
 LIST_ITEM = rf"{P}{PAREN}(?:\s+\(?as\s+(?:the\s+)?{DESCRIPTOR}(?:{HONORIFIC}?(?:⟦[PF]\d+⟧|(?:{CAP_WORD})(?:\s(?:{CAP_WORD})){{0,3}}))\)?)?"
 PERSON_LIST = rf"{LIST_ITEM}(?:(?:,\s+|,?\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+plus\s+){LIST_ITEM})*"
 CAST_TRIGGER_BEFORE = regex.compile(
-    r"\b(?:starring|stars|co-starring|co-stars|featuring|features|alongside|with|including|"
+    r"\b(?i:starring|stars|co-starring|co-stars|featuring|features|alongside|with|including|"
     r"includes|include|joined\s+by|opposite|cast\s+of|stars?\s+are|in\s+the\s+cast\s+by|"
     r"role\s+for|replaced\s+by)\s+"
     r"(?:(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:stars?|actors?|actresses|leads?|cast\s+members?|"
@@ -84,6 +85,7 @@ JOINED = regex.compile(
     rf"(?P<p>{P})(?:,[^,;]{{0,90}},)?\s+(?:has\s+|have\s+|had\s+|officially\s+|recently\s+)*"
     r"(?:joined|boarded|signed\s+on|was\s+cast|has\s+been\s+cast|been\s+added|was\s+added|"
     r"snagged|landed|won|nabbed|scored|secured)\b"
+    r"(?!\s+(?:on\s+)?to\s+(?:direct|helm|write|co-write|produce|score|executive))"
 )
 
 DIRECTED_BY = regex.compile(
@@ -96,7 +98,8 @@ DIRECTOR_NOUN = regex.compile(
 WILL_DIRECT = regex.compile(
     rf"(?P<p>{P})(?:,[^,]{{1,60}},)?\s+(?:\w+\s+){{0,5}}?to\s+(?:direct|helm)\b"
     rf"|(?:hired|tapped|chosen|picked|signed|enlisted|brought\s+on)\s+[^.;]{{0,50}}?(?P<p2>{P})\s+to\s+(?:direct|helm)\b"
-    rf"|(?P<p3>{P})\s+(?:will|is\s+to|would|shall)\s+(?:direct|helm)\b"
+    rf"|(?P<p3>{P})(?:,[^,]{{1,60}},)?\s+(?:will|is\s+to|would|shall)\s+(?:also\s+)?(?:direct|helm)\b"
+    rf"|(?P<p4>{P})\s+(?:directed|helmed|directs|helms|co-directed)\s+(?P<f>{F})"
 )
 DIRECTING_GIG = regex.compile(
     rf"(?P<p>{P})[’'‘]s\s+(?:\w+\s+)?(?:directing|directorial)\s+(?:gig|debut|effort|job|outing|venture)"
@@ -106,7 +109,7 @@ HYPHEN_DIRECTED = regex.compile(rf"(?P<p>{P})-(?:directed|helmed)")
 NOT_CURRENT = regex.compile(
     r"\b(?:at\s+one\s+point|originally|previously|formerly|dropp(?:ed|ing)|exit(?:ed|ing)|"
     r"left\s+the|stepped\s+down|step\s+down|departed|replac\w+|no\s+longer|instead\s+of|"
-    r"other\s+than|passed\s+on|walked\s+away|was\s+once|had\s+been)\b",
+    r"other\s+than|passed\s+on|walked\s+away|was\s+once|had\s+been|original)\b",
     regex.IGNORECASE,
 )
 
@@ -117,12 +120,13 @@ RELEASE_VERB = (
     r"added\s+to\s+the\s+(?:release\s+)?(?:calendar|schedule|slate))"
 )
 RELEASE_ON = regex.compile(
-    rf"\b{RELEASE_VERB}\b(?:\s+(?:in|on)\s+(?:theaters|theatres|cinemas|screens|(?:the\s+)?big\s+screen))?"
+    rf"\b{RELEASE_VERB}\b(?:\s+(?:in|on)\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}.]*\s+){{0,3}}?"
+    r"(?:theaters|theatres|cinemas|screens|big\s+screen)?)?"
     rf"\s*,?\s*(?:(?:on|in|for|by|this|next|until)\s+)?(?:next\s+year,?\s+(?:on\s+)?)?"
     rf"(?P<d>{D})(?:\s+and\s+(?P<d2>{D}))?"
 )
 MOVED_FROM_TO = regex.compile(
-    rf"\bfrom\s+(?:its\s+|the\s+)?(?P<old>{D})(?:\s+release\s+date)?\s+to\s+(?P<d>{D})"
+    rf"\bfrom\s+(?:its\s+|the\s+)?(?P<old>{D})(?:\s+release\s+date)?,?\s+to\s+(?P<d>{D})"
 )
 FILM_YEAR = regex.compile(
     rf"(?P<f>{F})[”\"’']?\s+\((?P<d>{D})\)"
@@ -188,3 +192,7 @@ NOT_CAST = regex.compile(
     regex.IGNORECASE,
 )
 CLAUSE_CUT = regex.compile(r".*(?:\bbut\b|;|\band\s+(?:will|is|has)\b)", regex.DOTALL)
+AFTER_LIST_NOT_CAST = regex.compile(
+    r"\s+(?:now|having|being|attached|directing|confirmed|returning\s+to\s+direct|to\s+direct|"
+    r"on\s+board|behind\s+the\s+camera)\b"
+)

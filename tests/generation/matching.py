@@ -150,12 +150,14 @@ def film_match(pred: str, gold: str) -> bool:
 
 # ----------------------------------------------------------------- dates
 
+
 def date_match(pred: str, gold: str) -> bool:
     """Exact ISO string: a YYYY-MM-DD gold needs that day, a YYYY-MM gold that month."""
     return str(pred or "").strip() == str(gold or "").strip()
 
 
 # ----------------------------------------------------------------- facts
+
 
 def value_match(kind: str, pred: str, gold: str) -> bool:
     """Whether an extracted value states the gold value, by the rule for its kind."""

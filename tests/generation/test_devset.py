@@ -1,0 +1,91 @@
+"""The extractor's precision and recall on the shared development set, by its own scorer.
+
+The development set (real articles, gold facts and score.py) lives next to the repository in
+../shared/devset/ and is read from there: its articles belong to their publishers and are never
+copied into the project. Without it the test is skipped, except under CI=true, where it fails.
+
+The floors are the measured values rounded down; raise them as the extractor improves.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from quizapp.generation import NotAFilmArticle, extract_facts
+from tests.conftest import in_ci
+
+PRECISION_FLOOR = 0.99
+RECALL_FLOOR = 0.95
+
+DEVSET = Path(__file__).parents[2].parent / "shared" / "devset"
+KINDS = ["director", "cast", "character", "release_date"]
+
+
+def _devset_problem() -> str | None:
+    for part in ("score.py", "gold.json", "articles"):
+        if not (DEVSET / part).exists():
+            return f"the development set is missing: no {DEVSET / part}"
+    return None
+
+
+@cache
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("devset_score", DEVSET / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _predictions(text: str) -> list[dict[str, Any]]:
+    try:
+        return [fact.as_json() for fact in extract_facts(text)]
+    except NotAFilmArticle:
+        return []
+
+
+@cache
+def measure() -> dict[str, Any]:
+    """score.py's summary of the extractor on every development article (no --strict-subject,
+    as in the devset README's command)."""
+    score = _scorer()
+    gold = score.load_gold(os.fspath(DEVSET / "gold.json"))
+    kinds = list(KINDS)
+    totals = {k: dict.fromkeys(("gold", "pred", "tp", "fp", "neutral"), 0) for k in kinds}
+    per_article = {}
+    for name, entry in gold.items():
+        text = (DEVSET / "articles" / name).read_text(encoding="utf-8")
+        predictions = score.clean_predictions(_predictions(text), set(kinds))
+        counts, detail = score.score_article(entry, predictions, kinds, False)
+        per_article[name] = {"counts": counts, "detail": detail, "error": None}
+        for kind in kinds:
+            for field in totals[kind]:
+                totals[kind][field] += counts[kind][field]
+    return score.summarize(totals, per_article, {}, kinds)
+
+
+@pytest.fixture(scope="module")
+def summary() -> dict[str, Any]:
+    problem = _devset_problem()
+    if problem:
+        if in_ci():
+            pytest.fail(f"{problem} (CI=true: the measurement must run)")
+        pytest.skip(problem)
+    return measure()
+
+
+def test_devset_precision_stays_above_the_floor(summary: dict[str, Any]) -> None:
+    total = summary["kinds"]["total"]
+    assert total["precision"] >= PRECISION_FLOOR, total
+
+
+def test_devset_recall_stays_above_the_floor(summary: dict[str, Any]) -> None:
+    total = summary["kinds"]["total"]
+    assert total["recall"] >= RECALL_FLOOR, total
