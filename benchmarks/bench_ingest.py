@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from flask_migrate import upgrade
 from tqdm import tqdm
 
@@ -42,6 +43,7 @@ from quizapp.config import SEED_DIR
 from quizapp.extensions import db
 from quizapp.generation import extract_facts, generate_questions
 from quizapp.ingest import ingest_article
+from quizapp.models import Article
 
 SEED_ARTICLE = SEED_DIR / "000_0e79015472ef0789.txt"
 REPS = 30
@@ -594,18 +596,19 @@ def main() -> int:
             for rep in range(REPS):
                 time_ingest(f"{seed_text.rstrip()}\n\nBenchmark copy {rep}.", seed_ingest)
 
-            for text in articles:
+            for text in tqdm(articles, desc="extract + generate", unit="article", file=sys.stderr):
                 n_facts, n_questions = time_pipeline(text, gen_extract, gen_pipeline)
                 if n_facts is not None:
                     fact_counts.append(n_facts)
                 if n_questions is not None:
                     question_counts.append(n_questions)
 
-            progress = tqdm(articles, desc="ingest", unit="article", file=sys.stderr)
+            progress = tqdm(articles, desc="ingest + commit", unit="article", file=sys.stderr)
             total_start = time.perf_counter()
             for text in progress:
                 time_ingest(text, gen_ingest)
             gen_total = time.perf_counter() - total_start
+            stored = db.session.scalar(sa.select(sa.func.count()).select_from(Article))
 
             db.session.remove()
             db.engine.dispose()
@@ -634,6 +637,10 @@ def main() -> int:
     print(
         f"Generated articles, ingest total: {gen_total:.2f} s wall-clock for "
         f"{len(articles)} articles ({sum(gen_ingest.seconds):.2f} s in successful calls)"
+    )
+    print(
+        f"Articles stored in the database: {stored} "
+        f"(expected {len(seed_ingest.seconds) + len(gen_ingest.seconds)}, one per ingest)"
     )
     print(
         f"Per generated article (median): {median_or_dash(fact_counts)} facts, "

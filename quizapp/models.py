@@ -58,7 +58,7 @@ class Fact(db.Model):
 
     article: Mapped[Article] = relationship(back_populates="facts")
 
-    __table_args__ = (sa.CheckConstraint("start <= \"end\"", name="fact_span_ordered"),)
+    __table_args__ = (sa.CheckConstraint('start <= "end"', name="fact_span_ordered"),)
 
 
 class Question(db.Model):

@@ -16,12 +16,22 @@ def _date_spellings(iso: str) -> list[str]:
         return [str(parts[0])]
     month_name, month_abbr = calendar.month_name[parts[1]], calendar.month_abbr[parts[1]]
     if len(parts) == 2:
-        return [f"{month_name} {parts[0]}", f"{month_abbr} {parts[0]}", f"{parts[1]}/{parts[0]}",
-                f"{parts[0]}-{parts[1]:02d}"]
+        return [
+            f"{month_name} {parts[0]}",
+            f"{month_abbr} {parts[0]}",
+            f"{parts[1]}/{parts[0]}",
+            f"{parts[0]}-{parts[1]:02d}",
+        ]
     year, month, day = parts
-    return [f"{month_name} {day}, {year}", f"{day} {month_name} {year}",
-            f"{month_abbr} {day}, {year}", f"{day} {month_abbr} {year}",
-            f"{year}-{month:02d}-{day:02d}", f"{month}/{day}/{year}", f"{day}/{month}/{year}"]
+    return [
+        f"{month_name} {day}, {year}",
+        f"{day} {month_name} {year}",
+        f"{month_abbr} {day}, {year}",
+        f"{day} {month_abbr} {year}",
+        f"{year}-{month:02d}-{day:02d}",
+        f"{month}/{day}/{year}",
+        f"{day}/{month}/{year}",
+    ]
 
 
 def accepted_variants(answer: str, answer_type: str, iso: str | None = None) -> list[str]:
@@ -35,9 +45,8 @@ def accepted_variants(answer: str, answer_type: str, iso: str | None = None) -> 
             variants.append(words[-1])
             if answer_type == "character":
                 variants.append(" ".join(w for w in words if not w.endswith(".")))
-    elif answer_type == "title":
-        if answer.startswith("The "):
-            variants.append(answer[4:])
+    elif answer_type == "title" and answer.startswith("The "):
+        variants.append(answer[4:])
     unique: list[str] = []
     for variant in variants:
         if variant and match_key(variant) not in {match_key(u) for u in unique}:

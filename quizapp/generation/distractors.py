@@ -13,11 +13,25 @@ from quizapp.generation.dates import spoken
 from quizapp.generation.text import match_key
 
 DELAY_CAUSES = (
-    "a writers' strike", "an actors' strike", "an actor's injury", "extensive reshoots",
-    "budget overruns", "bad weather on location", "script rewrites", "a studio merger",
+    "a writers' strike",
+    "an actors' strike",
+    "an actor's injury",
+    "extensive reshoots",
+    "budget overruns",
+    "bad weather on location",
+    "script rewrites",
+    "a studio merger",
 )
-DELAY_LENGTHS = ("two weeks", "six weeks", "two months", "four months", "six months",
-                 "nine months", "a year", "two years")
+DELAY_LENGTHS = (
+    "two weeks",
+    "six weeks",
+    "two months",
+    "four months",
+    "six months",
+    "nine months",
+    "a year",
+    "two years",
+)
 RATINGS = ("G", "PG", "PG-13", "R", "NC-17")
 
 
@@ -45,9 +59,15 @@ def clashes(candidate: str, taken: Iterable[str]) -> bool:
     return False
 
 
-def pick(answer: str, article_candidates: Iterable[str], pool_name: str | None,
-         forbidden: Iterable[str], count: int, rng: random.Random,
-         extra: Iterable[str] = ()) -> list[str]:
+def pick(
+    answer: str,
+    article_candidates: Iterable[str],
+    pool_name: str | None,
+    forbidden: Iterable[str],
+    count: int,
+    rng: random.Random,
+    extra: Iterable[str] = (),
+) -> list[str]:
     """Up to `count` wrong options: the article's own entities first, then the pool."""
     taken = [answer, *forbidden]
     chosen: list[str] = []
@@ -79,7 +99,12 @@ def date_variants(iso: str, rng: random.Random) -> list[str]:
         variants.add(f"{year - 1:04d}-{parts[1]:02d}")
         variants.add(f"{year + 1:04d}-{parts[1]:02d}")
     else:
-        for dm, day in ((-2, parts[2]), (1, parts[2]), (3, min(parts[2], 28)), (0, (parts[2] + 8) % 28 + 1)):
+        for dm, day in (
+            (-2, parts[2]),
+            (1, parts[2]),
+            (3, min(parts[2], 28)),
+            (0, (parts[2] + 8) % 28 + 1),
+        ):
             month = (parts[1] - 1 + dm) % 12 + 1
             variants.add(f"{year:04d}-{month:02d}-{min(day, 28):02d}")
         variants.add(f"{year + 1:04d}-{parts[1]:02d}-{min(parts[2], 28):02d}")

@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 
 
 def _wrong_options(spec: Spec, count: int, rng: random.Random) -> list[str]:
-    return dx.pick(spec.answer, spec.candidates, spec.pool, spec.forbidden, count, rng,
-                   extra=spec.extra)
+    return dx.pick(
+        spec.answer, spec.candidates, spec.pool, spec.forbidden, count, rng, extra=spec.extra
+    )
 
 
 def _ordered_pick(spec: Spec, count: int) -> list[str]:
@@ -37,7 +38,9 @@ def _gives_answer_away(spec: Spec, prompt: str) -> bool:
 def fill(spec: Spec, value: str) -> str:
     """The spec's statement with `value` in place, as a sentence."""
     if spec.answer_type == "other" and not spec.statement.startswith("{x}"):
-        value = value[0].lower() + value[1:] if value[:1].isupper() and value[1:2].islower() else value
+        value = (
+            value[0].lower() + value[1:] if value[:1].isupper() and value[1:2].islower() else value
+        )
     statement = spec.statement.replace("{x}", value)
     return statement[0].upper() + statement[1:]
 
@@ -66,28 +69,44 @@ def draft_questions(specs: list[tuple[Fact, Spec]], rng: random.Random) -> list[
 
 
 def _drafts(fact: Fact, spec: Spec, rng: random.Random) -> list[QuestionDraft]:
-    common = {"explanation": _explanation(spec, fact), "fact": fact,
-              "evidence_start": fact.start, "evidence_end": fact.end}
+    common = {
+        "explanation": _explanation(spec, fact),
+        "fact": fact,
+        "evidence_start": fact.start,
+        "evidence_end": fact.end,
+    }
     drafts: list[QuestionDraft] = []
-    wrong = (_ordered_pick(spec, 3) if spec.variants is not None
-             else _wrong_options(spec, 3, rng))
+    wrong = _ordered_pick(spec, 3) if spec.variants is not None else _wrong_options(spec, 3, rng)
     if len(wrong) == 3 and not _gives_answer_away(spec, spec.mc_prompt):
         options = [*wrong, spec.answer]
         rng.shuffle(options)
         choices = [ChoiceDraft(o, o == spec.answer) for o in options]
-        drafts.append(QuestionDraft("multiple_choice", spec.mc_prompt, choices,
-                                    difficulty=spec.difficulty, **common))
+        drafts.append(
+            QuestionDraft(
+                "multiple_choice", spec.mc_prompt, choices, difficulty=spec.difficulty, **common
+            )
+        )
     if wrong and spec.statement:
         truthful = rng.random() < 0.5
         shown = spec.answer if truthful else wrong[0]
         prompt = f"True or false: {fill(spec, shown)}"
         choices = [ChoiceDraft("True", truthful), ChoiceDraft("False", not truthful)]
-        drafts.append(QuestionDraft("true_false", prompt, choices,
-                                    difficulty=max(1, spec.difficulty - 1), **common))
+        drafts.append(
+            QuestionDraft(
+                "true_false", prompt, choices, difficulty=max(1, spec.difficulty - 1), **common
+            )
+        )
     if spec.typed_prompt and not _gives_answer_away(spec, spec.typed_prompt):
         iso = fact.value if spec.answer_type == "date" else None
         accepted = accepted_variants(spec.answer, spec.answer_type, iso)
-        drafts.append(QuestionDraft("typed", spec.typed_prompt, [ChoiceDraft(spec.answer, True)],
-                                    difficulty=min(3, spec.difficulty + 1),
-                                    accepted_answers=accepted, **common))
+        drafts.append(
+            QuestionDraft(
+                "typed",
+                spec.typed_prompt,
+                [ChoiceDraft(spec.answer, True)],
+                difficulty=min(3, spec.difficulty + 1),
+                accepted_answers=accepted,
+                **common,
+            )
+        )
     return drafts

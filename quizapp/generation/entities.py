@@ -46,20 +46,38 @@ NUMBERED_TITLE = regex.compile(
     r"(?![\d,.]?\d)(?![-\d])(?!\s*(?:million|billion|minutes|years|percent|%))"
 )
 FILM_CONTEXTS = [
-    regex.compile(rf"{PLURAL_LIST_MARK}\b(?:installments|instalments|films|movies|sequels|entries|chapters)[,:]?\s+(?P<t>{TITLE}(?:,\s+(?:and\s+)?{TITLE})*)"),
-    regex.compile(rf"\b(?:{FILM_NOUNS}),?\s+(?:called\s+|titled\s+|entitled\s+|named\s+)?(?P<t>{TITLE})"),
-    regex.compile(rf"(?P<t>{TITLE}),\s+(?:the|a|an)\s+(?:[\p{{Ll}}-]+\s+){{0,4}}(?:{FILM_NOUNS})\b"),
+    regex.compile(
+        rf"{PLURAL_LIST_MARK}\b(?:installments|instalments|films|movies|sequels|entries|chapters)[,:]?\s+(?P<t>{TITLE}(?:,\s+(?:and\s+)?{TITLE})*)"
+    ),
+    regex.compile(
+        rf"\b(?:{FILM_NOUNS}),?\s+(?:called\s+|titled\s+|entitled\s+|named\s+)?(?P<t>{TITLE})"
+    ),
+    regex.compile(
+        rf"(?P<t>{TITLE}),\s+(?:the|a|an)\s+(?:[\p{{Ll}}-]+\s+){{0,4}}(?:{FILM_NOUNS})\b"
+    ),
     regex.compile(rf"(?P<t>{TITLE})(?:\s+voice)?\s+cast\b"),
     regex.compile(rf"(?P<t>{TITLE}),?\s+(?:starring|featuring)\s"),
-    regex.compile(rf"(?P<t>{TITLE})\s+(?:will|is\s+set\s+to|is\s+due\s+to)\s+(?:only\s+)?(?:be\s+out|make\s+its\s+(?:\w+\s+)?debut|be\s+the\s+(?:project|film|movie))"),
+    regex.compile(
+        rf"(?P<t>{TITLE})\s+(?:will|is\s+set\s+to|is\s+due\s+to)\s+(?:only\s+)?(?:be\s+out|make\s+its\s+(?:\w+\s+)?debut|be\s+the\s+(?:project|film|movie))"
+    ),
     regex.compile(rf"(?P<t>{TITLE})\s+\((?:19|20)\d\d\)"),
     regex.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{TITLE})"),
-    regex.compile(rf"(?P<t>{TITLE})\s+(?:is|was)\s+(?:a|an|the)\s+(?:(?:19|20)\d\d\s+)?(?:[\p{{Ll}}-]+\s+){{0,4}}(?:film|movie)\b"),
-    regex.compile(rf"(?P<t>{TITLE})\s+(?:is|was|will|has|had)\s+(?:now\s+|also\s+)?(?:(?:set|scheduled|due|slated)\s+to\s+|be\s+)?(?:release|released|open|opens|debut|premiere|hit\s+theaters|arrive|pushed|delayed|moved|bumped)\b"),
-    regex.compile(rf"\b(?:behind[- ]the[- ]scenes|set|cast|production|filming|shooting|premiere|trailer|director|sequel|stars?)\s+(?:of|for|on)\s+(?P<t>{TITLE})"),
-    regex.compile(rf"\b(?:star|stars|starring|starred|co-star|appears?|appearing|role|roles|cast)\s+in\s+(?P<t>{TITLE})"),
+    regex.compile(
+        rf"(?P<t>{TITLE})\s+(?:is|was)\s+(?:a|an|the)\s+(?:(?:19|20)\d\d\s+)?(?:[\p{{Ll}}-]+\s+){{0,4}}(?:film|movie)\b"
+    ),
+    regex.compile(
+        rf"(?P<t>{TITLE})\s+(?:is|was|will|has|had)\s+(?:now\s+|also\s+)?(?:(?:set|scheduled|due|slated)\s+to\s+|be\s+)?(?:release|released|open|opens|debut|premiere|hit\s+theaters|arrive|pushed|delayed|moved|bumped)\b"
+    ),
+    regex.compile(
+        rf"\b(?:behind[- ]the[- ]scenes|set|cast|production|filming|shooting|premiere|trailer|director|sequel|stars?)\s+(?:of|for|on)\s+(?P<t>{TITLE})"
+    ),
+    regex.compile(
+        rf"\b(?:star|stars|starring|starred|co-star|appears?|appearing|role|roles|cast)\s+in\s+(?P<t>{TITLE})"
+    ),
     regex.compile(rf"\b(?:direct|directing|helm|helming|board)\s+(?P<t>{TITLE})"),
-    regex.compile(rf"(?P<t>{TITLE})\s+(?:director|star|cast|franchise|series|sequel|trailer|writer|producer)\b"),
+    regex.compile(
+        rf"(?P<t>{TITLE})\s+(?:director|star|cast|franchise|series|sequel|trailer|writer|producer)\b"
+    ),
     regex.compile(rf"\bthe\s+(?P<t>{TITLE})\s+(?:films|movies|installments)\b"),
 ]
 TITLE_NOISE = regex.compile(
@@ -67,17 +85,65 @@ TITLE_NOISE = regex.compile(
     r"Actress|Star|Writer|Producer|Both|Including|Like|Unlike|As|But|And|Or|Then|So)\s)+"
 )
 LEADING_NOISE = regex.compile(
-    rf"^(?:(?:The|A|An|In|On|At|For|From|With|After|Before|Now|While|When|Director|Filmmaker|"
-    rf"Actor|Actress|Star|Writer|Producer|Screenwriter|Oscar-winner|Sir|Dame|Both)\s)+"
+    r"^(?:(?:The|A|An|In|On|At|For|From|With|After|Before|Now|While|When|Director|Filmmaker|"
+    r"Actor|Actress|Star|Writer|Producer|Screenwriter|Oscar-winner|Sir|Dame|Both)\s)+"
 )
 
 
 STUDIO_WORDS = frozenset(
-    "pictures studios entertainment animation productions media films features bros bros.".split()
+    [
+        "pictures",
+        "studios",
+        "entertainment",
+        "animation",
+        "productions",
+        "media",
+        "films",
+        "features",
+        "bros",
+        "bros.",
+    ]
 )
 NEVER_STARTS_TITLE = frozenset(
-    """he she they we you i his her their our my your its it this these those who which what
-    when where while as if but and or so then also both each every many most some""".split()
+    [
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "its",
+        "it",
+        "this",
+        "these",
+        "those",
+        "who",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "as",
+        "if",
+        "but",
+        "and",
+        "or",
+        "so",
+        "then",
+        "also",
+        "both",
+        "each",
+        "every",
+        "many",
+        "most",
+        "some",
+    ]
 )
 
 
@@ -138,13 +204,15 @@ def _add_film(book: NameBook, title: str) -> None:
     book.films.setdefault(key, title)
 
 
-def _person_candidate(text: str, start: int, end: int, sentence_start: int) -> tuple[int, str] | None:
+def _person_candidate(
+    text: str, start: int, end: int, sentence_start: int
+) -> tuple[int, str] | None:
     """Trim a capitalised run to the person name it may be, or None."""
     run = text[start:end]
     lead = LEADING_NOISE.match(run)
     if lead:
         start += lead.end()
-        run = run[lead.end():]
+        run = run[lead.end() :]
     run = strip_possessive(run)
     words = run.split()
     if len(words) < 2 or len(words) > 4:
@@ -155,7 +223,9 @@ def _person_candidate(text: str, start: int, end: int, sentence_start: int) -> t
     at_sentence_start = start == sentence_start
     if first.casefold() in HONORIFICS:
         return None
-    if not is_given_name(first) and not (not at_sentence_start and first.casefold() in {"will", "may"}):
+    if not is_given_name(first) and not (
+        not at_sentence_start and first.casefold() in {"will", "may"}
+    ):
         return None
     if words[-1].casefold() in NON_NAME_WORDS:
         return None
@@ -246,7 +316,10 @@ def _complete_name_lists(book: NameBook, sentences: list[Sentence]) -> None:
     """In a list of three or more names, most of them people, the others are people too."""
     for sentence in sentences:
         for match in NAME_LIST.finditer(book.text, sentence.start, sentence.end):
-            items = [m.group() for m in regex.finditer(NAME_LIST_ITEM, regex.sub(r"\([^)]*\)", "", match.group()))]
+            items = [
+                m.group()
+                for m in regex.finditer(NAME_LIST_ITEM, regex.sub(r"\([^)]*\)", "", match.group()))
+            ]
             items = [LEADING_NOISE.sub("", item) for item in items]
             known = [item for item in items if match_key(item) in book.persons]
             if len(known) * 2 < len(items) or len(known) < 2:
@@ -272,7 +345,7 @@ def _collect_films(book: NameBook, sentence: Sentence) -> None:
             title = match.group("t")
             lead = TITLE_NOISE.match(title)
             if lead:
-                title = title[lead.end():]
+                title = title[lead.end() :]
             parts = [title]
             if pattern.pattern.startswith(PLURAL_LIST_MARK):
                 parts = regex.split(r",\s+(?:and\s+)?|\s+and\s+", title)
@@ -283,7 +356,7 @@ def _collect_films(book: NameBook, sentence: Sentence) -> None:
         title = match.group("t")
         lead = TITLE_NOISE.match(title) or LEADING_NOISE.match(title)
         if lead and not title.startswith(("The ", "A ")):
-            title = title[lead.end():]
+            title = title[lead.end() :]
         if len(title.split()) >= 2 and match_key(title) not in book.persons:
             _add_film(book, title)
 

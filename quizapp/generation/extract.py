@@ -47,7 +47,7 @@ def extract_facts(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for sentence, masked in zip(sentences, maskeds, strict=True):
         facts.extend(_sentence_facts(Context(book, main_film, sentence, masked)))
-    return refine_facts(facts, main_film, text)
+    return refine_facts(facts, main_film, sentences)
 
 
 def _main_film(book: NameBook, maskeds: list[MaskedSentence]) -> str | None:
@@ -64,15 +64,31 @@ def _main_film(book: NameBook, maskeds: list[MaskedSentence]) -> str | None:
     return max(counts, key=lambda title: (counts[title], -first_seen[title]))
 
 
-def _fact(ctx: Context, kind: str, subject: str, value: str, span: tuple[int, int],
-          anchor: tuple[int, int] | None = None, qualifier: str | None = None,
-          hedged: bool | None = None) -> Fact:
+def _fact(
+    ctx: Context,
+    kind: str,
+    subject: str,
+    value: str,
+    span: tuple[int, int],
+    anchor: tuple[int, int] | None = None,
+    qualifier: str | None = None,
+    hedged: bool | None = None,
+) -> Fact:
     sentence = ctx.sentence
     where = anchor or span
     if hedged is None:
         hedged = is_hedged(sentence.text, where[0] - sentence.start, where[1] - sentence.start)
-    return Fact(kind, subject, value.strip(), sentence.index, sentence.text, span[0], span[1],
-                hedged, qualifier)
+    return Fact(
+        kind,
+        subject,
+        value.strip(),
+        sentence.index,
+        sentence.text,
+        span[0],
+        span[1],
+        hedged,
+        qualifier,
+    )
 
 
 def _film_for(ctx: Context, position: int) -> str:
@@ -122,8 +138,14 @@ def _cast_facts(ctx: Context) -> Iterator[Fact]:
             yield _fact(ctx, "known_for", actor.value, work.value, (work.start, work.end))
     known_spans = [mm.span("c") for mm in pt.KNOWN_FOR_ROLE.finditer(m)]
     voice_like = len(pt.IS_CHARACTER.findall(m)) >= 2 or "voice" in m.casefold()
-    character_patterns = [pt.AS_CHARACTER, pt.PLAYS, pt.VOICE_TO, pt.PLAYED_BY, pt.ROLE_OF,
-                          pt.CHARACTER_PAREN_ACTOR]
+    character_patterns = [
+        pt.AS_CHARACTER,
+        pt.PLAYS,
+        pt.VOICE_TO,
+        pt.PLAYED_BY,
+        pt.ROLE_OF,
+        pt.CHARACTER_PAREN_ACTOR,
+    ]
     if voice_like:
         character_patterns.append(pt.IS_CHARACTER)
     for pattern in character_patterns:
@@ -134,16 +156,26 @@ def _cast_facts(ctx: Context) -> Iterator[Fact]:
             if actor is None:
                 continue
             value, span = _character_value(ctx, match)
-            if value.casefold() in {"himself", "herself", "themselves"} or not value[:1].isupper() or (
-                value.endswith(("'s", "’s"))
+            if (
+                value.casefold() in {"himself", "herself", "themselves"}
+                or not value[:1].isupper()
+                or (value.endswith(("'s", "’s")))
             ):
                 continue
             film = _film_for(ctx, actor.start)
             qualifier = _cast_status(ctx, match.start(), match.end())
-            hedged = is_hedged(ctx.sentence.text, actor.start - ctx.sentence.start,
-                               span[1] - ctx.sentence.start)
-            yield _fact(ctx, "cast", film, actor.value, (actor.start, actor.end), qualifier=qualifier,
-                        hedged=hedged)
+            hedged = is_hedged(
+                ctx.sentence.text, actor.start - ctx.sentence.start, span[1] - ctx.sentence.start
+            )
+            yield _fact(
+                ctx,
+                "cast",
+                film,
+                actor.value,
+                (actor.start, actor.end),
+                qualifier=qualifier,
+                hedged=hedged,
+            )
             yield _fact(ctx, "character", actor.value, value, span, hedged=hedged)
     yield from _cast_lists(ctx)
     yield from _joined(ctx)
@@ -177,8 +209,15 @@ def _cast_lists(ctx: Context) -> Iterator[Fact]:
                     continue
                 seen.add(actor.start)
                 film = _film_for(ctx, actor.start)
-                yield _fact(ctx, "cast", film, actor.value, (actor.start, actor.end),
-                            anchor=(actor.start, actor.end), qualifier=qualifier)
+                yield _fact(
+                    ctx,
+                    "cast",
+                    film,
+                    actor.value,
+                    (actor.start, actor.end),
+                    anchor=(actor.start, actor.end),
+                    qualifier=qualifier,
+                )
     for pattern in (pt.ROLE_NOUN_PERSON, pt.DESCRIBED_PAREN_ACTOR):
         for match in pattern.finditer(m):
             actor = _slot_at(ctx, match, "p")
@@ -197,14 +236,18 @@ def _after_as(ctx: Context, slot: Slot) -> bool:
 def _director_context(masked: str, position: int) -> bool:
     """'… directed by A, with B' is a credit line; 'the director, with …' is not a cast list."""
     before = masked[max(0, position - 30) : position].casefold()
-    return bool(regex.search(
-        r"\b(?:film|films|collaboration|work(?:ed|ing)?|screenplay|script|wrote|co-wrote|written|"
-        r"produced|co-produced|developed)\s*$", before))
+    return bool(
+        regex.search(
+            r"\b(?:film|films|collaboration|work(?:ed|ing)?|screenplay|script|wrote|co-wrote|written|"
+            r"produced|co-produced|developed)\s*$",
+            before,
+        )
+    )
 
 
 def _inside_parentheses(ctx: Context, slot: Slot) -> bool:
     text = ctx.book.text
-    return text[max(0, slot.start - 1) : slot.start] == "(" and not text[slot.end : slot.end + 1] == ")"
+    return text[max(0, slot.start - 1) : slot.start] == "(" and text[slot.end : slot.end + 1] != ")"
 
 
 def _joined(ctx: Context) -> Iterator[Fact]:
@@ -218,8 +261,14 @@ def _joined(ctx: Context) -> Iterator[Fact]:
         rest_end = m.find(".", match.end())
         for date in ctx.masked.slots_in(match.end(), rest_end if rest_end > 0 else len(m), "D"):
             if date.value:
-                yield _fact(ctx, "joined_cast", actor.value, date.value, (date.start, date.end),
-                            anchor=(actor.start, date.end))
+                yield _fact(
+                    ctx,
+                    "joined_cast",
+                    actor.value,
+                    date.value,
+                    (date.start, date.end),
+                    anchor=(actor.start, date.end),
+                )
                 break
 
 
@@ -244,14 +293,19 @@ def _works_in_parentheses(ctx: Context) -> Iterator[Fact]:
 def _director_facts(ctx: Context) -> Iterator[Fact]:
     m = ctx.masked.masked
     text = ctx.sentence.text
-    for pattern in (pt.DIRECTED_BY, pt.DIRECTOR_NOUN, pt.WILL_DIRECT, pt.DIRECTING_GIG,
-                    pt.HYPHEN_DIRECTED):
+    for pattern in (
+        pt.DIRECTED_BY,
+        pt.DIRECTOR_NOUN,
+        pt.WILL_DIRECT,
+        pt.DIRECTING_GIG,
+        pt.HYPHEN_DIRECTED,
+    ):
         for match in pattern.finditer(m):
             for group in ("p", "p2", "p3", "p4"):
                 person = _slot_at(ctx, match, group) if group in match.groupdict() else None
                 if person is None:
                     continue
-                tail = regex.match(r"[^,;.]*", m[match.end():]).group()
+                tail = regex.match(r"[^,;.]*", m[match.end() :]).group()
                 if pt.NOT_CURRENT.search(m, max(0, match.start() - 30), match.end()) or (
                     pattern is pt.DIRECTOR_NOUN and pt.NOT_CURRENT.search(tail)
                 ):
@@ -289,11 +343,14 @@ def _date_facts(ctx: Context) -> Iterator[Fact]:
                 continue
             before = m[max(0, match.start() - 60) : match.start()]
             cut = pt.CLAUSE_CUT.match(before)
-            before = before[cut.end():] if cut else before
+            before = before[cut.end() :] if cut else before
             kind = "previous_release_date" if pt.ORIGINALLY.search(before) else "release_date"
             film = _film_for(ctx, date.start)
-            value = date.value or (f"?-{date.date.month:02d}-{date.date.day:02d}"
-                                   if date.date and date.date.day else "")
+            value = date.value or (
+                f"?-{date.date.month:02d}-{date.date.day:02d}"
+                if date.date and date.date.day
+                else ""
+            )
             if value:
                 yield _fact(ctx, kind, film, value, (date.start, date.end))
     for match in pt.FILM_YEAR.finditer(m):
@@ -310,8 +367,14 @@ def _series_facts(ctx: Context) -> Iterator[Fact]:
         for film in ctx.masked.slots_in(start, end, "F"):
             if film.value != ctx.main_film:
                 trigger = ctx.masked.article_span(match.start(), match.start() + 1)
-                yield _fact(ctx, "previous_installment", ctx.main_film, film.value,
-                            (film.start, film.end), anchor=trigger)
+                yield _fact(
+                    ctx,
+                    "previous_installment",
+                    ctx.main_film,
+                    film.value,
+                    (film.start, film.end),
+                    anchor=trigger,
+                )
     for pattern, kind in ((pt.SEQUEL_TO, "previous_installment"), (pt.SEQUEL_NAMED, "sequel")):
         for match in pattern.finditer(m):
             film = _slot_at(ctx, match, "f")
@@ -320,8 +383,15 @@ def _series_facts(ctx: Context) -> Iterator[Fact]:
     for match in pt.ORDINAL_INSTALLMENT.finditer(ctx.sentence.text):
         number = pt.ORDINALS[match.group("n").casefold()]
         start = ctx.sentence.start + match.start()
-        yield _fact(ctx, "film", ctx.main_film, ctx.main_film, (start, start + len(match.group())),
-                    qualifier=str(number), hedged=False)
+        yield _fact(
+            ctx,
+            "film",
+            ctx.main_film,
+            ctx.main_film,
+            (start, start + len(match.group())),
+            qualifier=str(number),
+            hedged=False,
+        )
 
 
 def _production_facts(ctx: Context) -> Iterator[Fact]:
@@ -330,12 +400,24 @@ def _production_facts(ctx: Context) -> Iterator[Fact]:
     for match in pt.FILMING_IN.finditer(text):
         for place in regex.finditer(pt.PLACE, match.group("list")):
             start = base + match.start("list") + place.start()
-            if place.group().casefold() in {"january", "february", "march", "april", "may", "june",
-                                             "july", "august", "september", "october",
-                                             "november", "december"}:
+            if place.group().casefold() in {
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            }:
                 continue
-            yield _fact(ctx, "filming_location", film, place.group(),
-                        (start, start + len(place.group())))
+            yield _fact(
+                ctx, "filming_location", film, place.group(), (start, start + len(place.group()))
+            )
     if pt.DELAY_CONTEXT.search(text):
         for match in pt.DELAY_CAUSE.finditer(text):
             span = (base + match.start("cause"), base + match.end("cause"))

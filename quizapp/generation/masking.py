@@ -69,7 +69,9 @@ def find_mentions(book: NameBook, sentence: Sentence) -> list[Slot]:
     for title in set(book.films.values()):
         pattern = rf"(?<![\p{{L}}\d])[“\"‘']?{_title_pattern(title)}[”\"’']?(?![\p{{L}}\d])"
         for m in regex.finditer(pattern, text[sentence.start : sentence.end]):
-            candidates.append(Slot("F", title, sentence.start + m.start(), sentence.start + m.end()))
+            candidates.append(
+                Slot("F", title, sentence.start + m.start(), sentence.start + m.end())
+            )
     for name in set(book.persons.values()):
         pattern = rf"(?<![\p{{L}}\d]){_person_pattern(name)}(?![\p{{L}}\d])"
         for m in regex.finditer(pattern, text[sentence.start : sentence.end]):

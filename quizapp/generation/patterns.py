@@ -25,7 +25,9 @@ DESCRIPTOR = (
 )
 PAREN = r"(?:\s*\([^)]{1,80}\))?"
 
-AS_CHARACTER = regex.compile(rf"(?P<p>{P}){PAREN},?\s+\(?(?i:as)\s+(?:the\s+)?{DESCRIPTOR}{CHARACTER}")
+AS_CHARACTER = regex.compile(
+    rf"(?P<p>{P}){PAREN},?\s+\(?(?i:as)\s+(?:the\s+)?{DESCRIPTOR}{CHARACTER}"
+)
 KNOWN_FOR_ROLE = regex.compile(
     rf"(?P<p>{P})[^;]{{0,60}}?\bknown\s+(?:best\s+)?for\s+(?:(?:his|her|their)\s+)?(?:\w+\s+)?"
     rf"roles?\s+as\s+{CHARACTER}"
@@ -57,10 +59,14 @@ ROLE_OF = regex.compile(
 )
 CHARACTER_PAREN_ACTOR = regex.compile(rf"{CHARACTER}\s+\((?P<p>{P})\)")
 DESCRIBED_PAREN_ACTOR = regex.compile(rf"(?<=[\p{{Ll}}]\s)\((?P<p>{P})\)")
-ACTOR_PAREN_WORK = regex.compile(rf"(?P<p>{P})\s+\([“\"‘']?(?P<w>{F}|\p{{Lu}}[^()“”\"]{{1,50}}?)[”\"’']?\)")
+ACTOR_PAREN_WORK = regex.compile(
+    rf"(?P<p>{P})\s+\([“\"‘']?(?P<w>{F}|\p{{Lu}}[^()“”\"]{{1,50}}?)[”\"’']?\)"
+)
 
 LIST_ITEM = rf"{P}{PAREN}(?:\s+\(?as\s+(?:the\s+)?{DESCRIPTOR}(?:{HONORIFIC}?(?:⟦[PF]\d+⟧|(?:{CAP_WORD})(?:\s(?:{CAP_WORD})){{0,3}}))\)?)?"
-PERSON_LIST = rf"{LIST_ITEM}(?:(?:,\s+|,?\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+plus\s+){LIST_ITEM})*"
+PERSON_LIST = (
+    rf"{LIST_ITEM}(?:(?:,\s+|,?\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+plus\s+){LIST_ITEM})*"
+)
 CAST_TRIGGER_BEFORE = regex.compile(
     r"\b(?i:starring|stars|co-starring|co-stars|featuring|features|alongside|with|including|"
     r"includes|include|joined\s+by|opposite|cast\s+of|stars?\s+are|in\s+the\s+cast\s+by|"
@@ -109,7 +115,7 @@ HYPHEN_DIRECTED = regex.compile(rf"(?P<p>{P})-(?:directed|helmed)")
 NOT_CURRENT = regex.compile(
     r"\b(?:at\s+one\s+point|originally|previously|formerly|dropp(?:ed|ing)|exit(?:ed|ing)|"
     r"left\s+the|stepped\s+down|step\s+down|departed|replac\w+|no\s+longer|instead\s+of|"
-    r"other\s+than|passed\s+on|walked\s+away|was\s+once|had\s+been|original)\b",
+    r"other\s+than|passed\s+on|walked\s+away|was\s+once|had\s+been)\b",
     regex.IGNORECASE,
 )
 
@@ -173,9 +179,11 @@ DELAY_CONTEXT = regex.compile(
 STUDIO = regex.compile(
     r"\b(?:from|by|at|for)\s+(?P<s>(?:\p{Lu}[\p{L}.&'-]*\s){0,3}(?:Pictures|Studios|Films|"
     r"Entertainment|Animation\s+Studios|Animation|Productions|Bros\.|Features))"
-    rf"|(?P<s2>\p{{Lu}}[\p{{L}}.&'-]+(?:\s\p{{Lu}}[\p{{L}}.&'-]+){{0,2}})\s+(?:--|—|–|,)\s+the\s+studio\s+behind"
+    r"|(?P<s2>\p{Lu}[\p{L}.&'-]+(?:\s\p{Lu}[\p{L}.&'-]+){0,2})\s+(?:--|—|–|,)\s+the\s+studio\s+behind"
 )
-RUNTIME = regex.compile(r"\b(?P<n>[6-9]\d|1\d\d|2[0-4]\d)\s+minutes\b(?!\s+(?:of|into|later|before|after))")
+RUNTIME = regex.compile(
+    r"\b(?P<n>[6-9]\d|1\d\d|2[0-4]\d)\s+minutes\b(?!\s+(?:of|into|later|before|after))"
+)
 RATING = regex.compile(r"\b[Rr]ated\s+(?P<r>G|PG|PG-13|R|NC-17)\b")
 ORDINAL_INSTALLMENT = regex.compile(
     r"\b(?P<n>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+"
@@ -183,8 +191,17 @@ ORDINAL_INSTALLMENT = regex.compile(
     regex.IGNORECASE,
 )
 ORDINALS = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
 }
 NOT_CAST = regex.compile(
     r"\b(?:not\s+(?:yet\s+)?been\s+cast|yet\s+to\s+be\s+cast|still\s+require\s+casting|"

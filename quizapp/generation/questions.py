@@ -11,8 +11,19 @@ from quizapp.generation.dates import spoken
 from quizapp.generation.drafting import draft_questions
 from quizapp.generation.types import Fact, QuestionDraft
 
-ORDINAL_WORDS = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh",
-                 8: "eighth", 9: "ninth", 10: "tenth", 11: "eleventh", 12: "twelfth"}
+ORDINAL_WORDS = {
+    2: "second",
+    3: "third",
+    4: "fourth",
+    5: "fifth",
+    6: "sixth",
+    7: "seventh",
+    8: "eighth",
+    9: "ninth",
+    10: "tenth",
+    11: "eleventh",
+    12: "twelfth",
+}
 
 
 @dataclass
@@ -39,13 +50,17 @@ class FactIndex:
         self.facts = facts
 
     def values(self, kind: str, subject: str | None = None) -> list[str]:
-        return [f.value for f in self.facts
-                if f.kind == kind and (subject is None or f.subject == subject)]
+        return [
+            f.value
+            for f in self.facts
+            if f.kind == kind and (subject is None or f.subject == subject)
+        ]
 
     def people(self) -> list[str]:
         kinds = {"cast", "director", "writer", "producer"}
         return [f.value for f in self.facts if f.kind in kinds] + [
-            f.subject for f in self.facts if f.kind in {"character", "known_for", "joined_cast"}]
+            f.subject for f in self.facts if f.kind in {"character", "known_for", "joined_cast"}
+        ]
 
     def characters_of(self, actor: str) -> list[str]:
         return [f.value for f in self.facts if f.kind == "character" and f.subject == actor]
@@ -61,11 +76,17 @@ def _spec_for(fact: Fact, idx: FactIndex, main_film: str) -> Spec | None:
 
 
 def _director(f: Fact, idx: FactIndex, _: str) -> Spec:
-    return Spec(f.value, "person", f"Who directed {f.subject}?", f"{{x}} directed {f.subject}.",
-                f"Who directed {f.subject}? (a surname is enough)", 1,
-                candidates=idx.values("director") + idx.values("writer") + idx.values("producer"),
-                pool="directors",
-                forbidden=idx.values("director", f.subject))
+    return Spec(
+        f.value,
+        "person",
+        f"Who directed {f.subject}?",
+        f"{{x}} directed {f.subject}.",
+        f"Who directed {f.subject}? (a surname is enough)",
+        1,
+        candidates=idx.values("director") + idx.values("writer") + idx.values("producer"),
+        pool="directors",
+        forbidden=idx.values("director", f.subject),
+    )
 
 
 def _cast(f: Fact, idx: FactIndex, _: str) -> Spec:
@@ -75,108 +96,211 @@ def _cast(f: Fact, idx: FactIndex, _: str) -> Spec:
         prompt = f"Which of these actors is new to the cast of {f.subject}?"
     else:
         prompt = f"Which of these actors is in the cast of {f.subject}?"
-    return Spec(f.value, "person", prompt, f"{{x}} is in the cast of {f.subject}.", None, 2,
-                candidates=idx.values("director") + idx.values("writer"), pool="actors",
-                forbidden=idx.values("cast", f.subject) + idx.values("cast"))
+    return Spec(
+        f.value,
+        "person",
+        prompt,
+        f"{{x}} is in the cast of {f.subject}.",
+        None,
+        2,
+        candidates=idx.values("director") + idx.values("writer"),
+        pool="actors",
+        forbidden=idx.values("cast", f.subject) + idx.values("cast"),
+    )
 
 
 def _character(f: Fact, idx: FactIndex, main: str) -> Spec:
     film = idx.film_of_actor(f.subject, main)
-    return Spec(f.value, "character", f"Which character does {f.subject} play in {film}?",
-                f"In {film}, {f.subject} plays {{x}}.",
-                f"Which character does {f.subject} play in {film}?", 2,
-                candidates=idx.values("character") + idx.values("known_for"), pool="characters",
-                forbidden=idx.characters_of(f.subject) + idx.people())
+    return Spec(
+        f.value,
+        "character",
+        f"Which character does {f.subject} play in {film}?",
+        f"In {film}, {f.subject} plays {{x}}.",
+        f"Which character does {f.subject} play in {film}?",
+        2,
+        candidates=idx.values("character") + idx.values("known_for"),
+        pool="characters",
+        forbidden=idx.characters_of(f.subject) + idx.people(),
+    )
 
 
 def _actor_of_character(f: Fact, idx: FactIndex, main: str) -> Spec:
     film = idx.film_of_actor(f.subject, main)
-    return Spec(f.subject, "person", f"Who plays {f.value} in {film}?", "", None, 2,
-                candidates=idx.values("cast", film), pool="actors",
-                forbidden=[a for a in idx.values("cast") if f.value in idx.characters_of(a)]
-                + [f.value])
+    return Spec(
+        f.subject,
+        "person",
+        f"Who plays {f.value} in {film}?",
+        "",
+        None,
+        2,
+        candidates=idx.values("cast", film),
+        pool="actors",
+        forbidden=[a for a in idx.values("cast") if f.value in idx.characters_of(a)] + [f.value],
+    )
 
 
 def _known_for(f: Fact, idx: FactIndex, main: str) -> Spec:
     film = idx.film_of_actor(f.subject, main)
-    return Spec(f.value, "character", f"Outside {film}, {f.subject} is known for which role?",
-                f"Outside {film}, {f.subject} is known for {{x}}.", None, 3,
-                candidates=idx.values("character"), pool="characters",
-                forbidden=idx.values("known_for", f.subject) + idx.people())
+    return Spec(
+        f.value,
+        "character",
+        f"Outside {film}, {f.subject} is known for which role?",
+        f"Outside {film}, {f.subject} is known for {{x}}.",
+        None,
+        3,
+        candidates=idx.values("character"),
+        pool="characters",
+        forbidden=idx.values("known_for", f.subject) + idx.people(),
+    )
 
 
-def _date_spec(f: Fact, prompt: str, statement: str, typed: str, rng: random.Random,
-               idx: FactIndex) -> Spec:
-    other_dates = [spoken(v) for v in idx.values("release_date") + idx.values("joined_cast")
-                   if len(v) == len(f.value) and v != f.value]
-    return Spec(spoken(f.value), "date", prompt, statement, typed, 2 if len(f.value) > 4 else 1,
-                variants=other_dates + dx.date_variants(f.value, rng))
+def _date_spec(
+    f: Fact, prompt: str, statement: str, typed: str, rng: random.Random, idx: FactIndex
+) -> Spec:
+    other_dates = [
+        spoken(v)
+        for v in idx.values("release_date") + idx.values("joined_cast")
+        if len(v) == len(f.value) and v != f.value
+    ]
+    return Spec(
+        spoken(f.value),
+        "date",
+        prompt,
+        statement,
+        typed,
+        2 if len(f.value) > 4 else 1,
+        variants=other_dates + dx.date_variants(f.value, rng),
+    )
 
 
 def _release(f: Fact, idx: FactIndex, _: str, rng: random.Random) -> Spec:
     when = "On what date" if len(f.value) == 10 else "When"
-    return _date_spec(f, f"{when} is {f.subject} released, according to the article?",
-                      f"{f.subject} is released in {{x}}." if len(f.value) < 10
-                      else f"{f.subject} is released on {{x}}.",
-                      f"{when} is {f.subject} released? (give the date)", rng, idx)
+    return _date_spec(
+        f,
+        f"{when} is {f.subject} released, according to the article?",
+        f"{f.subject} is released in {{x}}."
+        if len(f.value) < 10
+        else f"{f.subject} is released on {{x}}.",
+        f"{when} is {f.subject} released? (give the date)",
+        rng,
+        idx,
+    )
 
 
 def _joined(f: Fact, idx: FactIndex, main: str, rng: random.Random) -> Spec:
     film = idx.film_of_actor(f.subject, main)
-    spec = _date_spec(f, f"When did {f.subject} join the cast of {film}?",
-                      f"{f.subject} joined the cast of {film} in {{x}}.",
-                      f"When did {f.subject} join the cast of {film}? (month and year)", rng, idx)
+    spec = _date_spec(
+        f,
+        f"When did {f.subject} join the cast of {film}?",
+        f"{f.subject} joined the cast of {film} in {{x}}.",
+        f"When did {f.subject} join the cast of {film}? (month and year)",
+        rng,
+        idx,
+    )
     spec.difficulty = 3
     return spec
 
 
 def _previous(f: Fact, idx: FactIndex, _: str) -> Spec:
-    return Spec(f.value, "title", f"Which of these films came before {f.subject} in its series?",
-                f"{{x}} came before {f.subject} in its series.", None, 2,
-                candidates=idx.values("sequel"), pool="films",
-                forbidden=idx.values("previous_installment", f.subject) + [f.subject])
+    return Spec(
+        f.value,
+        "title",
+        f"Which of these films came before {f.subject} in its series?",
+        f"{{x}} came before {f.subject} in its series.",
+        None,
+        2,
+        candidates=idx.values("sequel"),
+        pool="films",
+        forbidden=[*idx.values("previous_installment", f.subject), f.subject],
+    )
 
 
 def _sequel(f: Fact, idx: FactIndex, _: str) -> Spec:
-    return Spec(f.value, "title", f"Which film does the article name as the sequel to {f.subject}?",
-                f"{{x}} is the sequel to {f.subject}.",
-                f"What is the title of the sequel to {f.subject}?", 2,
-                candidates=idx.values("previous_installment"), pool="films",
-                forbidden=idx.values("sequel", f.subject) + [f.subject])
+    return Spec(
+        f.value,
+        "title",
+        f"Which film does the article name as the sequel to {f.subject}?",
+        f"{{x}} is the sequel to {f.subject}.",
+        f"What is the title of the sequel to {f.subject}?",
+        2,
+        candidates=idx.values("previous_installment"),
+        pool="films",
+        forbidden=[*idx.values("sequel", f.subject), f.subject],
+    )
 
 
 def _location(f: Fact, idx: FactIndex, _: str) -> Spec:
-    return Spec(f.value, "place", f"Where was {f.subject} filmed, according to the article?",
-                f"{f.subject} was filmed in {{x}}.", None, 2, pool="places",
-                forbidden=idx.values("filming_location", f.subject))
+    return Spec(
+        f.value,
+        "place",
+        f"Where was {f.subject} filmed, according to the article?",
+        f"{f.subject} was filmed in {{x}}.",
+        None,
+        2,
+        pool="places",
+        forbidden=idx.values("filming_location", f.subject),
+    )
 
 
 def _delay(f: Fact, idx: FactIndex, _: str) -> Spec:
     if f.qualifier == "length":
-        return Spec(f.value, "other", f"By how much was {f.subject} delayed?",
-                    f"{f.subject} was delayed by {{x}}.", None, 3,
-                    extra=dx.DELAY_LENGTHS, forbidden=idx.values("delay", f.subject))
-    return Spec(f.value, "other", f"What caused the delays on {f.subject}?",
-                f"{f.subject} was delayed because of {{x}}.",
-                f"What caused the delays on {f.subject}?", 2,
-                extra=dx.DELAY_CAUSES, forbidden=idx.values("delay", f.subject))
+        return Spec(
+            f.value,
+            "other",
+            f"By how much was {f.subject} delayed?",
+            f"{f.subject} was delayed by {{x}}.",
+            None,
+            3,
+            extra=dx.DELAY_LENGTHS,
+            forbidden=idx.values("delay", f.subject),
+        )
+    return Spec(
+        f.value,
+        "other",
+        f"What caused the delays on {f.subject}?",
+        f"{f.subject} was delayed because of {{x}}.",
+        f"What caused the delays on {f.subject}?",
+        2,
+        extra=dx.DELAY_CAUSES,
+        forbidden=idx.values("delay", f.subject),
+    )
 
 
 def _studio(f: Fact, idx: FactIndex, _: str) -> Spec:
-    return Spec(f.value, "other", f"Which studio is behind {f.subject}?",
-                f"{{x}} is the studio behind {f.subject}.", None, 2, pool="studios",
-                forbidden=idx.values("studio", f.subject))
+    return Spec(
+        f.value,
+        "other",
+        f"Which studio is behind {f.subject}?",
+        f"{{x}} is the studio behind {f.subject}.",
+        None,
+        2,
+        pool="studios",
+        forbidden=idx.values("studio", f.subject),
+    )
 
 
 def _runtime(f: Fact, idx: FactIndex, _: str) -> Spec:
-    return Spec(f.value, "other", f"How long does {f.subject} run?",
-                f"{f.subject} runs {{x}}.", None, 3, variants=dx.runtime_variants(f.value))
+    return Spec(
+        f.value,
+        "other",
+        f"How long does {f.subject} run?",
+        f"{f.subject} runs {{x}}.",
+        None,
+        3,
+        variants=dx.runtime_variants(f.value),
+    )
 
 
 def _rating(f: Fact, idx: FactIndex, _: str) -> Spec:
-    return Spec(f.value, "other", f"What rating did {f.subject} receive?",
-                f"{f.subject} is rated {{x}}.", None, 2,
-                variants=[r for r in dx.RATINGS if r != f.value])
+    return Spec(
+        f.value,
+        "other",
+        f"What rating did {f.subject} receive?",
+        f"{f.subject} is rated {{x}}.",
+        None,
+        2,
+        variants=[r for r in dx.RATINGS if r != f.value],
+    )
 
 
 def _installment(f: Fact, idx: FactIndex, _: str) -> Spec | None:
@@ -185,24 +309,39 @@ def _installment(f: Fact, idx: FactIndex, _: str) -> Spec | None:
     number = int(f.qualifier)
     answer = f"The {ORDINAL_WORDS[number]}"
     wrong = [f"The {ORDINAL_WORDS[n]}" for n in sorted(ORDINAL_WORDS) if n != number]
-    return Spec(answer, "other", f"Which installment of its series is {f.subject}?",
-                f"{f.subject} is {{x}} installment of its series.",
-                None, 1, variants=sorted(wrong, key=lambda w: abs(int(ORDINAL_NUMBERS[w]) - number)))
+    return Spec(
+        answer,
+        "other",
+        f"Which installment of its series is {f.subject}?",
+        f"{f.subject} is {{x}} installment of its series.",
+        None,
+        1,
+        variants=sorted(wrong, key=lambda w: abs(int(ORDINAL_NUMBERS[w]) - number)),
+    )
 
 
 ORDINAL_NUMBERS = {f"The {word}": n for n, word in ORDINAL_WORDS.items()}
 
 SPEC_BUILDERS: dict[str, Callable[..., Spec | None]] = {
-    "director": _director, "cast": _cast, "character": _character, "known_for": _known_for,
-    "previous_installment": _previous, "sequel": _sequel, "filming_location": _location,
-    "delay": _delay, "studio": _studio, "runtime": _runtime, "rating": _rating,
+    "director": _director,
+    "cast": _cast,
+    "character": _character,
+    "known_for": _known_for,
+    "previous_installment": _previous,
+    "sequel": _sequel,
+    "filming_location": _location,
+    "delay": _delay,
+    "studio": _studio,
+    "runtime": _runtime,
+    "rating": _rating,
     "film": _installment,
 }
 DATE_BUILDERS = {"release_date": _release, "joined_cast": _joined}
 
 
-def generate_questions(facts: list[Fact], *, seed: int = 0,
-                       limit: int | None = None) -> list[QuestionDraft]:
+def generate_questions(
+    facts: list[Fact], *, seed: int = 0, limit: int | None = None
+) -> list[QuestionDraft]:
     """Questions about the non-hedged facts, deterministic for a given seed."""
     rng = random.Random(seed)
     idx = FactIndex(facts)
@@ -222,4 +361,3 @@ def generate_questions(facts: list[Fact], *, seed: int = 0,
             specs.append((fact, _actor_of_character(fact, idx, main_film)))
     questions = draft_questions(specs, rng)
     return questions[:limit] if limit is not None else questions
-

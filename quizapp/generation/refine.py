@@ -6,7 +6,7 @@ import dataclasses
 
 import regex
 
-from quizapp.generation.text import match_key
+from quizapp.generation.text import Sentence, match_key
 from quizapp.generation.types import Fact
 
 PERSON_KINDS = {"director", "writer", "producer", "cast"}
@@ -16,13 +16,13 @@ def _key(fact: Fact) -> tuple[str, str, str]:
     return fact.kind, match_key(fact.subject), match_key(fact.value)
 
 
-def refine_facts(facts: list[Fact], main_film: str, text: str) -> list[Fact]:
+def refine_facts(facts: list[Fact], main_film: str, sentences: list[Sentence]) -> list[Fact]:
     """Deduplicate and make the fact list consistent (see the module docstring)."""
     facts = _complete_yearless_dates(facts)
     facts = _drop_roles_read_as_people(facts)
     facts = _merge_duplicates(facts)
     facts = _keep_most_precise_dates(facts)
-    facts = _film_facts(facts, main_film, text) + [f for f in facts if f.kind != "film"]
+    facts = _film_facts(facts, main_film, sentences) + [f for f in facts if f.kind != "film"]
     return sorted(facts, key=lambda f: (f.kind != "film", f.start))
 
 
@@ -93,23 +93,37 @@ def _keep_most_precise_dates(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
-def _film_facts(facts: list[Fact], main_film: str, text: str) -> list[Fact]:
+def _first_mention(title: str, sentences: list[Sentence], number: str | None) -> Fact:
+    """The film fact for a title, pointing at the sentence that first names it."""
+    for sentence in sentences:
+        at = sentence.text.find(title)
+        if at >= 0:
+            start = sentence.start + at
+            return Fact(
+                "film",
+                title,
+                title,
+                sentence.index,
+                sentence.text,
+                start,
+                start + len(title),
+                False,
+                number,
+            )
+    first = sentences[0] if sentences else Sentence(0, 0, 0, "", 0)
+    return Fact(
+        "film", title, title, first.index, first.text, first.start, first.end, False, number
+    )
+
+
+def _film_facts(facts: list[Fact], main_film: str, sentences: list[Sentence]) -> list[Fact]:
     """The main film, with its number in a series, and every other film something is said of."""
     numbered = [f for f in facts if f.kind == "film" and f.qualifier]
     series_number = numbered[0].qualifier if numbered else None
     trailing = regex.search(r"\s(\d{1,2}|[IVX]+)$", main_film)
     if trailing and trailing.group(1).isdigit():
         series_number = trailing.group(1)
-    first = text.find(main_film)
-    start = max(first, 0)
-    evidence = numbered[0] if numbered else None
-    main = Fact(
-        "film", main_film, main_film,
-        evidence.sentence_index if evidence else 0,
-        evidence.sentence if evidence else "",
-        start, start + len(main_film) if first >= 0 else 0,
-        False, series_number,
-    )
+    main = _first_mention(main_film, sentences, series_number)
     others: dict[str, Fact] = {}
     for fact in facts:
         if fact.kind in {"director", "cast", "release_date"} and not fact.hedged:

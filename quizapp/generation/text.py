@@ -7,14 +7,73 @@ from dataclasses import dataclass
 
 import regex
 
-QUOTE_FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'",
-                            "“": '"', "”": '"', "„": '"', "‟": '"'})
+QUOTE_FOLD = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+    }
+)
 
 # Words that end with a period without ending the sentence.
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt lt col gen capt sgt cpl maj adm gov sen rep rev fr
-    vs etc inc ltd co corp bros no vol ed approx dept est fig
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "lt",
+        "col",
+        "gen",
+        "capt",
+        "sgt",
+        "cpl",
+        "maj",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "fr",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "no",
+        "vol",
+        "ed",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 
 SENTENCE_END = regex.compile(r"""[.!?]+['"’”)\]]*(?=\s+|$)""")

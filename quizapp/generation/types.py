@@ -88,5 +88,9 @@ class QuestionDraft:
                 "start": self.evidence_start,
                 "end": self.evidence_end,
             },
-            "fact": {"kind": self.fact.kind, "subject": self.fact.subject, "value": self.fact.value},
+            "fact": {
+                "kind": self.fact.kind,
+                "subject": self.fact.subject,
+                "value": self.fact.value,
+            },
         }
