@@ -91,59 +91,11 @@ LEADING_NOISE = regex.compile(
 
 
 STUDIO_WORDS = frozenset(
-    [
-        "pictures",
-        "studios",
-        "entertainment",
-        "animation",
-        "productions",
-        "media",
-        "films",
-        "features",
-        "bros",
-        "bros.",
-    ]
+    """pictures studios entertainment animation productions media films features bros bros.""".split()
 )
 NEVER_STARTS_TITLE = frozenset(
-    [
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-        "its",
-        "it",
-        "this",
-        "these",
-        "those",
-        "who",
-        "which",
-        "what",
-        "when",
-        "where",
-        "while",
-        "as",
-        "if",
-        "but",
-        "and",
-        "or",
-        "so",
-        "then",
-        "also",
-        "both",
-        "each",
-        "every",
-        "many",
-        "most",
-        "some",
-    ]
+    """he she they we you i his her their our my your its it this these those who which what when
+    where while as if but and or so then also both each every many most some""".split()
 )
 
 

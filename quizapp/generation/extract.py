@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
 from quizapp.generation import patterns as pt
+from quizapp.generation.context import Context, film_for, make_fact, slot_at
 from quizapp.generation.entities import NameBook, build_name_book, is_headline
 from quizapp.generation.hedging import is_hedged
 from quizapp.generation.masking import MaskedSentence, Slot, mask
+from quizapp.generation.production import production_facts, series_facts
 from quizapp.generation.refine import refine_facts
-from quizapp.generation.text import Sentence, split_sentences
+from quizapp.generation.text import split_sentences
 from quizapp.generation.types import Fact
 
 FILM_VOCABULARY = regex.compile(
@@ -24,14 +25,6 @@ FILM_VOCABULARY = regex.compile(
 
 class NotAFilmArticle(ValueError):
     """The text names no film, so there is nothing to ask about."""
-
-
-@dataclass
-class Context:
-    book: NameBook
-    main_film: str
-    sentence: Sentence
-    masked: MaskedSentence
 
 
 def extract_facts(text: str) -> list[Fact]:
@@ -64,58 +57,12 @@ def _main_film(book: NameBook, maskeds: list[MaskedSentence]) -> str | None:
     return max(counts, key=lambda title: (counts[title], -first_seen[title]))
 
 
-def _fact(
-    ctx: Context,
-    kind: str,
-    subject: str,
-    value: str,
-    span: tuple[int, int],
-    anchor: tuple[int, int] | None = None,
-    qualifier: str | None = None,
-    hedged: bool | None = None,
-) -> Fact:
-    sentence = ctx.sentence
-    where = anchor or span
-    if hedged is None:
-        hedged = is_hedged(sentence.text, where[0] - sentence.start, where[1] - sentence.start)
-    return Fact(
-        kind,
-        subject,
-        value.strip(),
-        sentence.index,
-        sentence.text,
-        span[0],
-        span[1],
-        hedged,
-        qualifier,
-    )
-
-
-def _film_for(ctx: Context, position: int) -> str:
-    """The film a statement at `position` is about: the nearest film named before it in the
-    sentence, else the first after it, else the article's main film."""
-    films = [s for s in ctx.masked.slots if s.kind == "F"]
-    before = [s for s in films if s.end <= position]
-    if before:
-        return before[-1].value
-    if films:
-        return films[0].value
-    return ctx.main_film
-
-
 def _sentence_facts(ctx: Context) -> Iterator[Fact]:
     yield from _cast_facts(ctx)
     yield from _director_facts(ctx)
     yield from _date_facts(ctx)
-    yield from _series_facts(ctx)
-    yield from _production_facts(ctx)
-
-
-def _slot_at(ctx: Context, match: regex.Match[str], group: str) -> Slot | None:
-    token = match.group(group)
-    if token is None or not token.startswith("⟦"):
-        return None
-    return ctx.masked.slot(token)
+    yield from series_facts(ctx)
+    yield from production_facts(ctx)
 
 
 def _character_value(ctx: Context, match: regex.Match[str]) -> tuple[str, tuple[int, int]]:
@@ -128,14 +75,14 @@ def _character_value(ctx: Context, match: regex.Match[str]) -> tuple[str, tuple[
 def _cast_facts(ctx: Context) -> Iterator[Fact]:
     m = ctx.masked.masked
     for match in pt.KNOWN_FOR_ROLE.finditer(m):
-        actor = _slot_at(ctx, match, "p")
+        actor = slot_at(ctx, match, "p")
         value, span = _character_value(ctx, match)
         if actor:
-            yield _fact(ctx, "known_for", actor.value, value, span)
+            yield make_fact(ctx, "known_for", actor.value, value, span)
     for match in pt.KNOWN_FOR_WORK.finditer(m):
-        actor, work = _slot_at(ctx, match, "p"), _slot_at(ctx, match, "f")
+        actor, work = slot_at(ctx, match, "p"), slot_at(ctx, match, "f")
         if actor and work:
-            yield _fact(ctx, "known_for", actor.value, work.value, (work.start, work.end))
+            yield make_fact(ctx, "known_for", actor.value, work.value, (work.start, work.end))
     known_spans = [mm.span("c") for mm in pt.KNOWN_FOR_ROLE.finditer(m)]
     voice_like = len(pt.IS_CHARACTER.findall(m)) >= 2 or "voice" in m.casefold()
     character_patterns = [
@@ -152,7 +99,7 @@ def _cast_facts(ctx: Context) -> Iterator[Fact]:
         for match in pattern.finditer(m):
             if match.span("c") in known_spans:
                 continue
-            actor = _slot_at(ctx, match, "p")
+            actor = slot_at(ctx, match, "p")
             if actor is None:
                 continue
             value, span = _character_value(ctx, match)
@@ -162,12 +109,12 @@ def _cast_facts(ctx: Context) -> Iterator[Fact]:
                 or (value.endswith(("'s", "’s")))
             ):
                 continue
-            film = _film_for(ctx, actor.start)
+            film = film_for(ctx, actor.start)
             qualifier = _cast_status(ctx, match.start(), match.end())
             hedged = is_hedged(
                 ctx.sentence.text, actor.start - ctx.sentence.start, span[1] - ctx.sentence.start
             )
-            yield _fact(
+            yield make_fact(
                 ctx,
                 "cast",
                 film,
@@ -176,7 +123,7 @@ def _cast_facts(ctx: Context) -> Iterator[Fact]:
                 qualifier=qualifier,
                 hedged=hedged,
             )
-            yield _fact(ctx, "character", actor.value, value, span, hedged=hedged)
+            yield make_fact(ctx, "character", actor.value, value, span, hedged=hedged)
     yield from _cast_lists(ctx)
     yield from _joined(ctx)
     yield from _works_in_parentheses(ctx)
@@ -208,8 +155,8 @@ def _cast_lists(ctx: Context) -> Iterator[Fact]:
                 if actor.start in seen or _inside_parentheses(ctx, actor) or _after_as(ctx, actor):
                     continue
                 seen.add(actor.start)
-                film = _film_for(ctx, actor.start)
-                yield _fact(
+                film = film_for(ctx, actor.start)
+                yield make_fact(
                     ctx,
                     "cast",
                     film,
@@ -220,11 +167,11 @@ def _cast_lists(ctx: Context) -> Iterator[Fact]:
                 )
     for pattern in (pt.ROLE_NOUN_PERSON, pt.DESCRIBED_PAREN_ACTOR):
         for match in pattern.finditer(m):
-            actor = _slot_at(ctx, match, "p")
+            actor = slot_at(ctx, match, "p")
             if actor and actor.start not in seen:
                 seen.add(actor.start)
-                film = _film_for(ctx, actor.start)
-                yield _fact(ctx, "cast", film, actor.value, (actor.start, actor.end))
+                film = film_for(ctx, actor.start)
+                yield make_fact(ctx, "cast", film, actor.value, (actor.start, actor.end))
 
 
 def _after_as(ctx: Context, slot: Slot) -> bool:
@@ -253,15 +200,15 @@ def _inside_parentheses(ctx: Context, slot: Slot) -> bool:
 def _joined(ctx: Context) -> Iterator[Fact]:
     m = ctx.masked.masked
     for match in pt.JOINED.finditer(m):
-        actor = _slot_at(ctx, match, "p")
+        actor = slot_at(ctx, match, "p")
         if actor is None:
             continue
-        film = _film_for(ctx, actor.start)
-        yield _fact(ctx, "cast", film, actor.value, (actor.start, actor.end), qualifier="new")
+        film = film_for(ctx, actor.start)
+        yield make_fact(ctx, "cast", film, actor.value, (actor.start, actor.end), qualifier="new")
         rest_end = m.find(".", match.end())
         for date in ctx.masked.slots_in(match.end(), rest_end if rest_end > 0 else len(m), "D"):
             if date.value:
-                yield _fact(
+                yield make_fact(
                     ctx,
                     "joined_cast",
                     actor.value,
@@ -274,8 +221,8 @@ def _joined(ctx: Context) -> Iterator[Fact]:
 
 def _works_in_parentheses(ctx: Context) -> Iterator[Fact]:
     for match in pt.ACTOR_PAREN_WORK.finditer(ctx.masked.masked):
-        actor = _slot_at(ctx, match, "p")
-        work_slot = _slot_at(ctx, match, "w")
+        actor = slot_at(ctx, match, "p")
+        work_slot = slot_at(ctx, match, "w")
         if actor is None:
             continue
         if work_slot is not None:
@@ -287,12 +234,11 @@ def _works_in_parentheses(ctx: Context) -> Iterator[Fact]:
             value, span = ctx.masked.raw(start, end), ctx.masked.article_span(start, end)
             if "⟦" in ctx.masked.masked[start:end] or regex.search(r"\d{4}|\bas\b", value):
                 continue
-        yield _fact(ctx, "known_for", actor.value, value, span, hedged=False)
+        yield make_fact(ctx, "known_for", actor.value, value, span, hedged=False)
 
 
 def _director_facts(ctx: Context) -> Iterator[Fact]:
     m = ctx.masked.masked
-    text = ctx.sentence.text
     for pattern in (
         pt.DIRECTED_BY,
         pt.DIRECTOR_NOUN,
@@ -302,7 +248,7 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
     ):
         for match in pattern.finditer(m):
             for group in ("p", "p2", "p3", "p4"):
-                person = _slot_at(ctx, match, group) if group in match.groupdict() else None
+                person = slot_at(ctx, match, group) if group in match.groupdict() else None
                 if person is None:
                     continue
                 tail = regex.match(r"[^,;.]*", m[match.end() :]).group()
@@ -310,128 +256,50 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
                     pattern is pt.DIRECTOR_NOUN and pt.NOT_CURRENT.search(tail)
                 ):
                     continue
-                film_slot = _slot_at(ctx, match, "f") if "f" in match.groupdict() else None
-                film = film_slot.value if film_slot else _film_for(ctx, person.start)
-                yield _fact(ctx, "director", film, person.value, (person.start, person.end))
+                film_slot = slot_at(ctx, match, "f") if "f" in match.groupdict() else None
+                film = film_slot.value if film_slot else film_for(ctx, person.start)
+                yield make_fact(ctx, "director", film, person.value, (person.start, person.end))
                 first = match.groupdict().get("first")
                 if first and group == "p" and len(person.value.split()) >= 2:
                     sibling = f"{first} {person.value.split()[-1]}"
                     span = ctx.masked.article_span(*match.span("first"))
-                    yield _fact(ctx, "director", film, sibling, span)
-    del text
+                    yield make_fact(ctx, "director", film, sibling, span)
 
 
 def _date_facts(ctx: Context) -> Iterator[Fact]:
     m = ctx.masked.masked
     moved: set[int] = set()
     for match in pt.MOVED_FROM_TO.finditer(m):
-        old, new = _slot_at(ctx, match, "old"), _slot_at(ctx, match, "d")
+        old, new = slot_at(ctx, match, "old"), slot_at(ctx, match, "d")
         if new is None or old is None:
             continue
-        film = _film_for(ctx, new.start)
+        film = film_for(ctx, new.start)
         moved.add(new.start)
         if new.value:
-            yield _fact(ctx, "release_date", film, new.value, (new.start, new.end))
+            yield make_fact(ctx, "release_date", film, new.value, (new.start, new.end))
         year = new.value[:4] if new.value else ""
         old_value = old.value or (year if old.date and old.date.month else "")
         if old.value:
-            yield _fact(ctx, "previous_release_date", film, old_value, (old.start, old.end))
+            yield make_fact(ctx, "previous_release_date", film, old_value, (old.start, old.end))
     for match in pt.RELEASE_ON.finditer(m):
         for group in ("d", "d2"):
-            date = _slot_at(ctx, match, group)
+            date = slot_at(ctx, match, group)
             if date is None or date.start in moved:
                 continue
             before = m[max(0, match.start() - 60) : match.start()]
             cut = pt.CLAUSE_CUT.match(before)
             before = before[cut.end() :] if cut else before
             kind = "previous_release_date" if pt.ORIGINALLY.search(before) else "release_date"
-            film = _film_for(ctx, date.start)
+            film = film_for(ctx, date.start)
             value = date.value or (
                 f"?-{date.date.month:02d}-{date.date.day:02d}"
                 if date.date and date.date.day
                 else ""
             )
             if value:
-                yield _fact(ctx, kind, film, value, (date.start, date.end))
+                yield make_fact(ctx, kind, film, value, (date.start, date.end))
     for match in pt.FILM_YEAR.finditer(m):
-        film = _slot_at(ctx, match, "f") or _slot_at(ctx, match, "f2")
-        date = _slot_at(ctx, match, "d") or _slot_at(ctx, match, "d2")
+        film = slot_at(ctx, match, "f") or slot_at(ctx, match, "f2")
+        date = slot_at(ctx, match, "d") or slot_at(ctx, match, "d2")
         if film and date and date.value and len(date.value) == 4:
-            yield _fact(ctx, "release_date", film.value, date.value, (date.start, date.end))
-
-
-def _series_facts(ctx: Context) -> Iterator[Fact]:
-    m = ctx.masked.masked
-    for match in pt.PREVIOUS_INSTALLMENTS.finditer(m):
-        start, end = match.span("list")
-        for film in ctx.masked.slots_in(start, end, "F"):
-            if film.value != ctx.main_film:
-                trigger = ctx.masked.article_span(match.start(), match.start() + 1)
-                yield _fact(
-                    ctx,
-                    "previous_installment",
-                    ctx.main_film,
-                    film.value,
-                    (film.start, film.end),
-                    anchor=trigger,
-                )
-    for pattern, kind in ((pt.SEQUEL_TO, "previous_installment"), (pt.SEQUEL_NAMED, "sequel")):
-        for match in pattern.finditer(m):
-            film = _slot_at(ctx, match, "f")
-            if film and film.value != ctx.main_film:
-                yield _fact(ctx, kind, ctx.main_film, film.value, (film.start, film.end))
-    for match in pt.ORDINAL_INSTALLMENT.finditer(ctx.sentence.text):
-        number = pt.ORDINALS[match.group("n").casefold()]
-        start = ctx.sentence.start + match.start()
-        yield _fact(
-            ctx,
-            "film",
-            ctx.main_film,
-            ctx.main_film,
-            (start, start + len(match.group())),
-            qualifier=str(number),
-            hedged=False,
-        )
-
-
-def _production_facts(ctx: Context) -> Iterator[Fact]:
-    text, base = ctx.sentence.text, ctx.sentence.start
-    film = _film_for(ctx, base + len(text))
-    for match in pt.FILMING_IN.finditer(text):
-        for place in regex.finditer(pt.PLACE, match.group("list")):
-            start = base + match.start("list") + place.start()
-            if place.group().casefold() in {
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            }:
-                continue
-            yield _fact(
-                ctx, "filming_location", film, place.group(), (start, start + len(place.group()))
-            )
-    if pt.DELAY_CONTEXT.search(text):
-        for match in pt.DELAY_CAUSE.finditer(text):
-            span = (base + match.start("cause"), base + match.end("cause"))
-            yield _fact(ctx, "delay", film, match.group("cause"), span, qualifier="cause")
-        for match in pt.DELAY_LENGTH.finditer(text):
-            span = (base + match.start("length"), base + match.end("length"))
-            yield _fact(ctx, "delay", film, match.group("length"), span, qualifier="length")
-    for match in pt.STUDIO.finditer(text):
-        group = "s" if match.group("s") else "s2"
-        span = (base + match.start(group), base + match.end(group))
-        yield _fact(ctx, "studio", film, match.group(group), span)
-    for match in pt.RUNTIME.finditer(text):
-        span = (base + match.start(), base + match.end())
-        yield _fact(ctx, "runtime", film, f"{match.group('n')} minutes", span)
-    for match in pt.RATING.finditer(text):
-        span = (base + match.start("r"), base + match.end("r"))
-        yield _fact(ctx, "rating", film, match.group("r"), span)
+            yield make_fact(ctx, "release_date", film.value, date.value, (date.start, date.end))

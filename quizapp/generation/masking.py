@@ -76,12 +76,11 @@ def find_mentions(book: NameBook, sentence: Sentence) -> list[Slot]:
         pattern = rf"(?<![\p{{L}}\d]){_person_pattern(name)}(?![\p{{L}}\d])"
         for m in regex.finditer(pattern, text[sentence.start : sentence.end]):
             candidates.append(Slot("P", name, sentence.start + m.start(), sentence.start + m.end()))
-    for key, name in book.surnames.items():
+    for name in book.surnames.values():
         surname = name.split()[-1] if not name.endswith(".") else name.split()[-2]
         pattern = rf"(?<![\p{{L}}\d]){regex.escape(surname)}(?![\p{{L}}\d])"
         for m in regex.finditer(pattern, text[sentence.start : sentence.end]):
             candidates.append(Slot("P", name, sentence.start + m.start(), sentence.start + m.end()))
-        del key
     for date in find_dates(text, sentence.start, sentence.end):
         candidates.append(Slot("D", date.iso or "", date.start, date.end, date))
     chosen: list[Slot] = []

@@ -24,56 +24,9 @@ QUOTE_FOLD = str.maketrans(
 
 # Words that end with a period without ending the sentence.
 ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sr",
-        "jr",
-        "st",
-        "mt",
-        "lt",
-        "col",
-        "gen",
-        "capt",
-        "sgt",
-        "cpl",
-        "maj",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "fr",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "bros",
-        "no",
-        "vol",
-        "ed",
-        "approx",
-        "dept",
-        "est",
-        "fig",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
+    """mr mrs ms dr prof sr jr st mt lt col gen capt sgt cpl maj adm gov sen rep rev fr vs etc
+    inc ltd co corp bros no vol ed approx dept est fig jan feb mar apr jun jul aug sep sept
+    oct nov dec""".split()
 )
 
 SENTENCE_END = regex.compile(r"""[.!?]+['"’”)\]]*(?=\s+|$)""")

@@ -1,0 +1,76 @@
+"""Rules for series, filming, delays, studio, runtime and rating facts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from quizapp.generation import patterns as pt
+from quizapp.generation.context import Context, film_for, make_fact, slot_at
+from quizapp.generation.dates import MONTHS
+from quizapp.generation.types import Fact
+
+
+def series_facts(ctx: Context) -> Iterator[Fact]:
+    m = ctx.masked.masked
+    for match in pt.PREVIOUS_INSTALLMENTS.finditer(m):
+        start, end = match.span("list")
+        for film in ctx.masked.slots_in(start, end, "F"):
+            if film.value != ctx.main_film:
+                trigger = ctx.masked.article_span(match.start(), match.start() + 1)
+                yield make_fact(
+                    ctx,
+                    "previous_installment",
+                    ctx.main_film,
+                    film.value,
+                    (film.start, film.end),
+                    anchor=trigger,
+                )
+    for pattern, kind in ((pt.SEQUEL_TO, "previous_installment"), (pt.SEQUEL_NAMED, "sequel")):
+        for match in pattern.finditer(m):
+            film = slot_at(ctx, match, "f")
+            if film and film.value != ctx.main_film:
+                yield make_fact(ctx, kind, ctx.main_film, film.value, (film.start, film.end))
+    for match in pt.ORDINAL_INSTALLMENT.finditer(ctx.sentence.text):
+        number = pt.ORDINALS[match.group("n").casefold()]
+        start = ctx.sentence.start + match.start()
+        yield make_fact(
+            ctx,
+            "film",
+            ctx.main_film,
+            ctx.main_film,
+            (start, start + len(match.group())),
+            qualifier=str(number),
+            hedged=False,
+        )
+
+
+def production_facts(ctx: Context) -> Iterator[Fact]:
+    text, base = ctx.sentence.text, ctx.sentence.start
+    film = film_for(ctx, base + len(text))
+    for match in pt.FILMING_IN.finditer(text):
+        for place in regex.finditer(pt.PLACE, match.group("list")):
+            start = base + match.start("list") + place.start()
+            if place.group().casefold() in MONTHS:
+                continue
+            yield make_fact(
+                ctx, "filming_location", film, place.group(), (start, start + len(place.group()))
+            )
+    if pt.DELAY_CONTEXT.search(text):
+        for match in pt.DELAY_CAUSE.finditer(text):
+            span = (base + match.start("cause"), base + match.end("cause"))
+            yield make_fact(ctx, "delay", film, match.group("cause"), span, qualifier="cause")
+        for match in pt.DELAY_LENGTH.finditer(text):
+            span = (base + match.start("length"), base + match.end("length"))
+            yield make_fact(ctx, "delay", film, match.group("length"), span, qualifier="length")
+    for match in pt.STUDIO.finditer(text):
+        group = "s" if match.group("s") else "s2"
+        span = (base + match.start(group), base + match.end(group))
+        yield make_fact(ctx, "studio", film, match.group(group), span)
+    for match in pt.RUNTIME.finditer(text):
+        span = (base + match.start(), base + match.end())
+        yield make_fact(ctx, "runtime", film, f"{match.group('n')} minutes", span)
+    for match in pt.RATING.finditer(text):
+        span = (base + match.start("r"), base + match.end("r"))
+        yield make_fact(ctx, "rating", film, match.group("r"), span)
