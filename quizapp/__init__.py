@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from quizapp.config import DEFAULTS, MIGRATIONS_DIR, PROJECT_ROOT, settings_from_environment
@@ -41,9 +42,12 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from quizapp.main import bp as main_bp
+    from quizapp.views import boards, filters, main, play
 
-    app.register_blueprint(main_bp)
+    app.register_blueprint(main.bp)
+    app.register_blueprint(play.bp)
+    app.register_blueprint(boards.bp)
+    filters.register(app)
 
 
 def register_error_pages(app: Flask) -> None:
@@ -51,6 +55,14 @@ def register_error_pages(app: Flask) -> None:
         code = error.code or 500
         return render_template("errors/error.html", error=error, code=code), code
 
+    def render_csrf_error(error: CSRFError) -> tuple[str, int]:
+        error.description = (
+            "This form has expired or did not come from this site. "
+            "Go back, reload the page and try again."
+        )
+        return render_error(error)
+
+    app.register_error_handler(CSRFError, render_csrf_error)
     app.register_error_handler(HTTPException, render_error)
 
 

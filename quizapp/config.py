@@ -1,6 +1,9 @@
 """Configuration layers: defaults, then instance/config.py, then the environment."""
 
+import contextlib
 import os
+import secrets
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,14 +29,32 @@ def settings_from_environment(instance_path: str) -> dict[str, Any]:
     )
     if "SECRET_KEY" in os.environ:
         settings["SECRET_KEY"] = os.environ["SECRET_KEY"]
+    else:
+        settings["SECRET_KEY"] = instance_secret_key(Path(instance_path))
     for name, value in os.environ.items():
         if name.startswith("QUIZAPP_"):
             settings[name] = value
     return settings
 
 
+def instance_secret_key(instance_path: Path) -> str:
+    """A random key kept in the instance folder, so sessions survive restarts and every worker
+    signs alike; made once, on first start."""
+    path = instance_path / "secret_key"
+    if not path.exists():
+        instance_path.mkdir(parents=True, exist_ok=True)
+        draft = instance_path / f".secret_key.{os.getpid()}"
+        draft.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        draft.chmod(0o600)
+        with contextlib.suppress(FileExistsError):  # another worker made it first
+            os.link(draft, path)
+        draft.unlink()
+    return path.read_text(encoding="utf-8").strip()
+
+
 DEFAULTS: dict[str, Any] = {
-    "SECRET_KEY": "dev-only-change-me",
+    "PERMANENT_SESSION_LIFETIME": timedelta(days=365),
+    "SESSION_COOKIE_SAMESITE": "Lax",
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "QUIZAPP_QUESTIONS_PER_QUIZ": 30,
     "QUIZAPP_GENERATION_SEED": 0,

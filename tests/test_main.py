@@ -8,21 +8,34 @@ from quizapp.ingest import ingest_article
 from tests.conftest import SEED_ARTICLE
 
 
-def test_home_page_lists_an_ingested_quiz_with_its_questions(
+def test_home_page_lists_a_published_quiz_with_its_size_plays_and_best(
     client: FlaskClient, session: Session
 ) -> None:
     result = ingest_article(session, SEED_ARTICLE.read_text(encoding="utf-8"), publish=True)
     session.commit()
     assert result.quiz is not None
-    assert result.quiz.questions
+    count = len(result.quiz.questions)
 
     response = client.get("/")
 
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert str(escape(result.quiz.title)) in page
-    for question in result.quiz.questions:
-        assert str(escape(question.prompt)) in page
+    assert f'href="/quizzes/{result.quiz.slug}"' in page
+    assert f"<dt>Questions</dt><dd>{count}</dd>" in page
+    assert "<dt>Plays</dt><dd>0</dd>" in page
+    assert "none yet" in page
+    # The home page lists quizzes; it never shows the questions (or their options).
+    assert str(escape(result.quiz.questions[0].prompt)) not in page
+
+
+def test_home_page_hides_unpublished_quizzes(client: FlaskClient, session: Session) -> None:
+    result = ingest_article(session, SEED_ARTICLE.read_text(encoding="utf-8"), publish=False)
+    session.commit()
+    assert result.quiz is not None
+    page = client.get("/").get_data(as_text=True)
+    assert str(escape(result.quiz.title)) not in page
+    assert client.get(f"/quizzes/{result.quiz.slug}").status_code == 404
 
 
 def test_home_page_without_quizzes_explains_how_to_add_one(client: FlaskClient) -> None:

@@ -1,4 +1,4 @@
-"""Typed database models and the invariants the database keeps."""
+"""Content: articles, the facts found in them, questions and quizzes, and their invariants."""
 
 from __future__ import annotations
 
@@ -128,6 +128,7 @@ class Quiz(db.Model):
     )
     settings: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
     published: Mapped[bool] = mapped_column(default=False)
+    play_count: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     article: Mapped[Article | None] = relationship(back_populates="quizzes")

@@ -1,0 +1,292 @@
+"""An attempt's life: start (snapshot and order fixed), show, answer once, finish.
+
+Every change that must happen once (locking an answer, moving to the next question, finishing)
+is a conditional UPDATE whose row count says whether this request made it. A double click, a
+replayed POST or a second worker racing on the same attempt therefore changes nothing twice.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.generation.text import fold, split_sentences
+from quizapp.models import Attempt, AttemptAnswer, Player, Question, Quiz
+from quizapp.play import leaderboard
+from quizapp.play.scoring import points_for, typed_answer_is_right
+from quizapp.play.settings import QuizSettings
+
+
+class PlayError(Exception):
+    """A request that play rules refuse; the message is shown to the player."""
+
+
+class NotYourAttempt(PlayError):
+    pass
+
+
+class AttemptOver(PlayError):
+    pass
+
+
+class NotCurrentQuestion(PlayError):
+    pass
+
+
+class EmptyAnswer(PlayError):
+    pass
+
+
+class UnknownOption(PlayError):
+    pass
+
+
+class EmptyQuiz(PlayError):
+    pass
+
+
+@dataclass(frozen=True)
+class Submission:
+    answer: AttemptAnswer
+    replay: bool  # True when this position had already been answered: nothing changed
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def start_attempt(
+    session: Session,
+    quiz: Quiz,
+    player: Player,
+    now: datetime,
+    rng: random.Random | None = None,
+) -> Attempt:
+    """Create an attempt with its question order, option orders and deadline fixed."""
+    rng = rng or random.SystemRandom()
+    settings = QuizSettings.from_mapping(quiz.settings)
+    questions = [entry.question for entry in quiz.entries]
+    if not questions:
+        raise EmptyQuiz("This quiz has no questions yet.")
+    if settings.shuffle_questions:
+        rng.shuffle(questions)
+    deadline = None
+    if settings.time_limit_seconds is not None:
+        deadline = now + timedelta(seconds=settings.time_limit_seconds)
+    attempt = Attempt(
+        token=new_token(),
+        quiz=quiz,
+        player=player,
+        nickname=player.nickname,
+        started_at=now,
+        deadline=deadline,
+        settings=settings.to_mapping(),
+        question_count=len(questions),
+        answers=[
+            snapshot(question, position, settings.shuffle_options, rng)
+            for position, question in enumerate(questions)
+        ],
+    )
+    session.add(attempt)
+    session.flush()
+    return attempt
+
+
+def snapshot(question: Question, position: int, shuffle: bool, rng: random.Random) -> AttemptAnswer:
+    """The question as this attempt asks it, independent of later edits."""
+    choices = list(question.choices)
+    if shuffle and question.kind == "multiple_choice":
+        rng.shuffle(choices)
+    correct = question.correct_choice
+    evidence, highlight = evidence_sentence(question, correct.text)
+    is_typed = question.kind == "typed"
+    return AttemptAnswer(
+        position=position,
+        question_id=question.id,
+        kind=question.kind,
+        prompt=question.prompt,
+        options=[] if is_typed else [choice.text for choice in choices],
+        correct_option=None if is_typed else choices.index(correct),
+        correct_text=correct.text,
+        accepted_answers=list(question.accepted_answers or [correct.text]) if is_typed else [],
+        explanation=question.explanation,
+        evidence=evidence,
+        highlight_start=highlight[0] if highlight else None,
+        highlight_end=highlight[1] if highlight else None,
+    )
+
+
+def evidence_sentence(question: Question, answer: str) -> tuple[str, tuple[int, int] | None]:
+    """The article's sentence holding the evidence, and the span to highlight in it."""
+    article = question.article
+    start, end = question.evidence_start, question.evidence_end
+    if article is None or start is None or end is None:
+        return "", None
+    sentence = next(
+        (s for s in split_sentences(article.text) if s.start <= start < s.end),
+        None,
+    )
+    if sentence is None:
+        return article.text[start:end], (0, end - start)
+    at = fold(sentence.text).find(fold(answer)) if answer not in {"True", "False"} else -1
+    if at >= 0 and len(fold(sentence.text)) == len(sentence.text):
+        return sentence.text, (at, at + len(answer))
+    return sentence.text, (start - sentence.start, min(end, sentence.end) - sentence.start)
+
+
+def current_answer(session: Session, attempt: Attempt) -> AttemptAnswer | None:
+    if attempt.finished or attempt.current_position >= attempt.question_count:
+        return None
+    return answer_at(session, attempt, attempt.current_position)
+
+
+def answer_at(session: Session, attempt: Attempt, position: int) -> AttemptAnswer | None:
+    return session.scalar(
+        sa.select(AttemptAnswer).where(
+            AttemptAnswer.attempt_id == attempt.id, AttemptAnswer.position == position
+        )
+    )
+
+
+def check_owner(attempt: Attempt, player: Player | None) -> None:
+    if player is None or attempt.player_id != player.id:
+        raise NotYourAttempt("This attempt belongs to another player.")
+
+
+def seconds_left(attempt: Attempt, now: datetime) -> int | None:
+    if attempt.deadline is None:
+        return None
+    return max(0, int((attempt.deadline - now).total_seconds()))
+
+
+def mark_shown(session: Session, answer: AttemptAnswer, now: datetime) -> None:
+    """Start the question's clock the first time it is shown; reloads do not restart it."""
+    if answer.shown_at is None:
+        session.execute(
+            sa.update(AttemptAnswer)
+            .where(AttemptAnswer.id == answer.id, AttemptAnswer.shown_at.is_(None))
+            .values(shown_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        session.expire(answer, ["shown_at"])
+
+
+def expire_if_due(session: Session, attempt: Attempt, now: datetime) -> bool:
+    """Close an attempt whose deadline has passed; True when it is (now) over for time."""
+    if attempt.finished:
+        return attempt.status == "timed_out"
+    if attempt.deadline is None or now < attempt.deadline:
+        return False
+    finish(session, attempt, "timed_out", attempt.deadline)
+    return True
+
+
+def judge(answer: AttemptAnswer, raw: str) -> tuple[int | None, str | None, bool]:
+    """(chosen option, typed text, correct) for a raw form value; refuses empty or forged ones."""
+    raw = (raw or "").strip()
+    if not raw:
+        raise EmptyAnswer("Choose an answer first." if answer.options else "Type an answer first.")
+    if answer.kind == "typed":
+        typed = raw[:300]
+        return None, typed, typed_answer_is_right(typed, answer.accepted_answers)
+    if not raw.isdigit() or int(raw) >= len(answer.options):
+        raise UnknownOption("That option is not one of this question's options.")
+    chosen = int(raw)
+    return chosen, None, chosen == answer.correct_option
+
+
+def submit_answer(
+    session: Session, attempt: Attempt, position: int, raw: str, now: datetime
+) -> Submission:
+    """Lock the answer to the current question, once; an earlier position is a harmless replay."""
+    if attempt.finished:
+        raise AttemptOver("This attempt is over; its answers can no longer change.")
+    if expire_if_due(session, attempt, now):
+        raise AttemptOver("Time ran out: answers after the deadline do not count.")
+    answer = answer_at(session, attempt, position) if position >= 0 else None
+    if answer is None:
+        raise NotCurrentQuestion("There is no such question in this attempt.")
+    if answer.answered:
+        return Submission(answer, replay=True)
+    if position != attempt.current_position:
+        raise NotCurrentQuestion("That is not the question you are on.")
+    chosen, typed, correct = judge(answer, raw)
+    settings = QuizSettings.from_mapping(attempt.settings)
+    taken = (now - (answer.shown_at or attempt.started_at)).total_seconds()
+    points = points_for(correct, settings, taken, attempt.question_count)
+    locked = session.execute(
+        sa.update(AttemptAnswer)
+        .where(AttemptAnswer.id == answer.id, AttemptAnswer.answered_at.is_(None))
+        .values(
+            answered_at=now,
+            chosen_option=chosen,
+            given_text=typed,
+            is_correct=correct,
+            points=points,
+            shown_at=answer.shown_at or attempt.started_at,
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    session.expire(answer)
+    if not locked:
+        return Submission(answer, replay=True)
+    session.execute(
+        sa.update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.current_position == position)
+        .values(
+            current_position=position + 1,
+            points=Attempt.points + points,
+            correct_count=Attempt.correct_count + int(correct),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    session.expire(attempt)
+    if position + 1 >= attempt.question_count:
+        finish(session, attempt, "finished", now)
+    return Submission(answer, replay=False)
+
+
+def give_up(session: Session, attempt: Attempt, now: datetime) -> None:
+    """End early; unanswered questions stay unanswered and score nothing."""
+    if not expire_if_due(session, attempt, now):
+        finish(session, attempt, "gave_up", now)
+
+
+def finish(session: Session, attempt: Attempt, status: str, finished_at: datetime) -> bool:
+    """Close the attempt once and post it to the leaderboards; False if it was already closed."""
+    duration_ms = max(0, round((finished_at - attempt.started_at).total_seconds() * 1000))
+    closed = session.execute(
+        sa.update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.status == "active")
+        .values(status=status, finished_at=finished_at, duration_ms=duration_ms)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    session.expire(attempt)
+    if not closed:
+        return False
+    session.execute(
+        sa.update(Quiz)
+        .where(Quiz.id == attempt.quiz_id)
+        .values(play_count=Quiz.play_count + 1)
+        .execution_options(synchronize_session=False)
+    )
+    leaderboard.tally_score(session, attempt.quiz_id, attempt.points)
+    leaderboard.record(session, attempt)
+    return True
+
+
+def ensure_player(session: Session, key: str | None, nickname: str) -> Player:
+    """The player behind a browser's key, created on first play; the nickname is remembered."""
+    player = session.scalar(sa.select(Player).where(Player.key == key)) if key else None
+    if player is None:
+        player = Player(key=secrets.token_urlsafe(24), nickname=nickname)
+        session.add(player)
+    else:
+        player.nickname = nickname
+    session.flush()
+    return player

@@ -1,0 +1,289 @@
+"""Leaderboards: each player's best attempt per quiz, and the sum of those bests overall.
+
+Order everywhere: more points first, then the quicker, then whoever finished earlier (then the
+row id, so pages never shuffle). The stored rows are kept in that order by an index, so a page
+is read off the index and a rank is two index range counts; nothing scans all attempts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from quizapp.models import Attempt, BoardEntry, Player, PlayerTotal, ScoreTally
+
+PERIODS = {"all": "All time", "week": "This week", "today": "Today"}
+ALL_TIME = date(1970, 1, 1)
+TIE_BREAK = (
+    "Ranked by points; equal points go to the quicker player, and equal times to whoever "
+    "finished first."
+)
+
+
+def period_starts(moment: datetime) -> dict[str, date]:
+    """The stored period keys an attempt finished at `moment` counts in (UTC weeks from Monday)."""
+    day = moment.date()
+    return {"all": ALL_TIME, "week": day - timedelta(days=day.weekday()), "day": day}
+
+
+def period_key(period: str, now: datetime) -> tuple[str, date]:
+    """A board period as the pages name it ("all", "week", "today") to its stored key."""
+    stored = "day" if period == "today" else period
+    if stored not in {"all", "week", "day"}:
+        raise ValueError(f"unknown period {period!r}")
+    return stored, period_starts(now)[stored]
+
+
+@dataclass(frozen=True)
+class Standing:
+    rank: int
+    player_id: int
+    nickname: str
+    points: int
+    duration_ms: int
+    finished_at: datetime
+    correct_count: int | None = None
+    quizzes: int | None = None
+
+
+@dataclass(frozen=True)
+class BoardPage:
+    rows: list[Standing]
+    page: int
+    per_page: int
+    has_next: bool
+
+
+def _better_than(model: Any, points: int, duration_ms: int, finished_at: datetime, row_id: int):
+    """Rows ahead of the given one, as two index ranges (more points; equal points, ahead)."""
+    return [
+        model.points > points,
+        sa.and_(
+            model.points == points,
+            sa.tuple_(model.duration_ms, model.finished_at, model.id)
+            < sa.tuple_(
+                sa.literal(duration_ms), sa.literal(finished_at, sa.DateTime), sa.literal(row_id)
+            ),
+        ),
+    ]
+
+
+class Board:
+    def __init__(self, model: Any, filters: list[Any]) -> None:
+        self.model = model
+        self.filters = filters
+
+    def ordered(self) -> sa.Select[Any]:
+        m = self.model
+        return (
+            sa.select(m, Player.nickname)
+            .join(Player, Player.id == m.player_id)
+            .where(*self.filters)
+            .order_by(m.points.desc(), m.duration_ms, m.finished_at, m.id)
+        )
+
+    def page(self, session: Session, page: int, per_page: int) -> BoardPage:
+        page = max(1, page)
+        offset = (page - 1) * per_page
+        rows = session.execute(self.ordered().offset(offset).limit(per_page + 1)).all()
+        standings = [
+            self.standing(offset + i + 1, row, nickname)
+            for i, (row, nickname) in enumerate(rows[:per_page])
+        ]
+        return BoardPage(standings, page, per_page, has_next=len(rows) > per_page)
+
+    def rank_query(self, row: Any) -> sa.Select[Any]:
+        m = self.model
+        ahead = _better_than(m, row.points, row.duration_ms, row.finished_at, row.id)
+        counts = [
+            sa.select(sa.func.count()).select_from(m).where(*self.filters, cond).scalar_subquery()
+            for cond in ahead
+        ]
+        return sa.select(counts[0] + counts[1] + 1)
+
+    def standing_of(self, session: Session, player_id: int) -> Standing | None:
+        m = self.model
+        found = session.execute(
+            sa.select(m, Player.nickname)
+            .join(Player, Player.id == m.player_id)
+            .where(*self.filters, m.player_id == player_id)
+        ).first()
+        if found is None:
+            return None
+        row, nickname = found
+        rank = session.scalar(self.rank_query(row))
+        return self.standing(int(rank or 1), row, nickname)
+
+    def standing(self, rank: int, row: Any, nickname: str) -> Standing:
+        return Standing(
+            rank=rank,
+            player_id=row.player_id,
+            nickname=nickname,
+            points=row.points,
+            duration_ms=row.duration_ms,
+            finished_at=row.finished_at,
+            correct_count=getattr(row, "correct_count", None),
+            quizzes=getattr(row, "quizzes", None),
+        )
+
+
+def quiz_board(quiz_id: int, period: str, now: datetime) -> Board:
+    stored, start = period_key(period, now)
+    return Board(
+        BoardEntry,
+        [
+            BoardEntry.quiz_id == quiz_id,
+            BoardEntry.period == stored,
+            BoardEntry.period_start == start,
+        ],
+    )
+
+
+def overall_board(period: str, now: datetime) -> Board:
+    stored, start = period_key(period, now)
+    return Board(PlayerTotal, [PlayerTotal.period == stored, PlayerTotal.period_start == start])
+
+
+def attempt_rank(session: Session, attempt: Attempt) -> int:
+    """Where this attempt would stand on its quiz's all-time board against everyone else's best."""
+    assert attempt.finished_at is not None and attempt.duration_ms is not None
+    board = quiz_board(attempt.quiz_id, "all", attempt.finished_at)
+    ahead = _better_than(
+        BoardEntry, attempt.points, attempt.duration_ms, attempt.finished_at, attempt.id
+    )
+    others = BoardEntry.player_id != attempt.player_id
+    counts = [
+        sa.select(sa.func.count())
+        .select_from(BoardEntry)
+        .where(*board.filters, others, cond)
+        .scalar_subquery()
+        for cond in ahead
+    ]
+    return int(session.scalar(sa.select(counts[0] + counts[1] + 1)) or 1)
+
+
+def record(session: Session, attempt: Attempt) -> None:
+    """Post a finished attempt: it becomes the player's entry where it beats their best."""
+    assert attempt.finished_at is not None and attempt.duration_ms is not None
+    for period, start in period_starts(attempt.finished_at).items():
+        entry = session.scalar(
+            sa.select(BoardEntry)
+            .where(
+                BoardEntry.quiz_id == attempt.quiz_id,
+                BoardEntry.player_id == attempt.player_id,
+                BoardEntry.period == period,
+                BoardEntry.period_start == start,
+            )
+            .with_for_update()
+        )
+        if entry is None:
+            entry = BoardEntry(
+                quiz_id=attempt.quiz_id,
+                player_id=attempt.player_id,
+                period=period,
+                period_start=start,
+                points=0,
+                duration_ms=0,
+                correct_count=0,
+                attempt_id=attempt.id,
+                finished_at=attempt.finished_at,
+            )
+            session.add(entry)
+            gained, extra_ms, new_quiz = attempt.points, attempt.duration_ms, 1
+        elif _beats(attempt, entry):
+            gained, extra_ms, new_quiz = (
+                attempt.points - entry.points,
+                attempt.duration_ms - entry.duration_ms,
+                0,
+            )
+        else:
+            continue
+        entry.attempt_id = attempt.id
+        entry.points = attempt.points
+        entry.correct_count = attempt.correct_count
+        entry.duration_ms = attempt.duration_ms
+        entry.finished_at = attempt.finished_at
+        _add_to_total(session, attempt, period, start, gained, extra_ms, new_quiz)
+    session.flush()
+
+
+def _beats(attempt: Attempt, entry: BoardEntry) -> bool:
+    assert attempt.duration_ms is not None
+    return (-attempt.points, attempt.duration_ms) < (-entry.points, entry.duration_ms)
+
+
+def _add_to_total(
+    session: Session,
+    attempt: Attempt,
+    period: str,
+    start: date,
+    gained: int,
+    extra_ms: int,
+    new_quiz: int,
+) -> None:
+    total = session.scalar(
+        sa.select(PlayerTotal)
+        .where(
+            PlayerTotal.player_id == attempt.player_id,
+            PlayerTotal.period == period,
+            PlayerTotal.period_start == start,
+        )
+        .with_for_update()
+    )
+    if total is None:
+        total = PlayerTotal(
+            player_id=attempt.player_id,
+            period=period,
+            period_start=start,
+            points=0,
+            quizzes=0,
+            duration_ms=0,
+        )
+        session.add(total)
+    total.points += gained
+    total.duration_ms += extra_ms
+    total.quizzes += new_quiz
+    total.finished_at = attempt.finished_at  # type: ignore[assignment]
+
+
+def tally_score(session: Session, quiz_id: int, points: int) -> None:
+    """Count one more finished attempt at this score, for the score histogram."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(ScoreTally).values(quiz_id=quiz_id, points=points, attempts=1)
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[ScoreTally.quiz_id, ScoreTally.points],
+            set_={"attempts": ScoreTally.attempts + 1},
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Bin:
+    low: int
+    high: int
+    count: int
+    mine: bool
+
+
+def histogram(
+    session: Session, quiz_id: int, max_points: int, mine: int, bins: int = 10
+) -> list[Bin]:
+    """All finished attempts' scores in `bins` equal ranges from 0 to the maximum."""
+    width = max(1, -(-max(max_points, 1) // bins))
+    counts = [0] * bins
+    for points, attempts in session.execute(
+        sa.select(ScoreTally.points, ScoreTally.attempts).where(ScoreTally.quiz_id == quiz_id)
+    ):
+        counts[min(bins - 1, max(0, points) // width)] += attempts
+    my_bin = min(bins - 1, max(0, mine) // width)
+    return [
+        Bin(i * width, min(max_points, (i + 1) * width), count, i == my_bin)
+        for i, count in enumerate(counts)
+    ]

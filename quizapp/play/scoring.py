@@ -1,0 +1,36 @@
+"""Judging an answer and the points it earns."""
+
+from __future__ import annotations
+
+from quizapp.generation.answers import typed_answer_matches
+from quizapp.generation.dates import find_dates
+from quizapp.play.settings import POINTS_PER_QUESTION, QuizSettings
+
+
+def points_for(correct: bool, settings: QuizSettings, seconds: float, question_count: int) -> int:
+    """Full points untimed; timed with a speed bonus, from all of them down to half of them.
+
+    The time allowed for one question is its share of the quiz's limit: with `t` seconds taken
+    of a share of `T`, a right answer earns round(1000 * (1 - (t / T) / 2)).
+    """
+    if not correct:
+        return 0
+    if not settings.timed or not settings.speed_bonus or question_count <= 0:
+        return POINTS_PER_QUESTION
+    assert settings.time_limit_seconds is not None
+    share = settings.time_limit_seconds / question_count
+    taken = min(max(seconds, 0.0), share)
+    return round(POINTS_PER_QUESTION * (1 - (taken / share) / 2))
+
+
+def _dates_in(text: str) -> set[str]:
+    return {found.iso for found in find_dates(text) if found.iso}
+
+
+def typed_answer_is_right(typed: str, accepted: list[str]) -> bool:
+    """Lenient: case, accents, punctuation, surname-only (when accepted), any spelling of a date."""
+    if typed_answer_matches(typed, accepted):
+        return True
+    wanted = set().union(*(_dates_in(answer) for answer in accepted)) if accepted else set()
+    typed_dates = _dates_in(typed)
+    return len(typed_dates) == 1 and typed_dates <= wanted

@@ -1,0 +1,1 @@
+"""Thin request handlers: parse the request, call the domain, render a template."""

@@ -1,0 +1,35 @@
+"""Template filters for numbers the pages show often."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Flask
+
+
+def duration(milliseconds: int | None) -> str:
+    """1:05.3 for a minute and five seconds; 42.0 s under a minute."""
+    if milliseconds is None:
+        return "–"
+    seconds = milliseconds / 1000
+    minutes, rest = divmod(seconds, 60)
+    if minutes >= 60:
+        hours, minutes = divmod(int(minutes), 60)
+        return f"{hours}:{minutes:02d}:{int(rest):02d}"
+    if minutes:
+        return f"{int(minutes)}:{rest:04.1f}"
+    return f"{rest:.1f} s"
+
+
+def points(value: int | None) -> str:
+    return "–" if value is None else f"{value:,}"
+
+
+def when(moment: datetime | None) -> str:
+    return "" if moment is None else moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def register(app: Flask) -> None:
+    app.add_template_filter(duration)
+    app.add_template_filter(points)
+    app.add_template_filter(when)

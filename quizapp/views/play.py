@@ -1,0 +1,199 @@
+"""Playing a quiz: its page, starting, one question at a time, feedback, giving up, results."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+
+from quizapp.extensions import db
+from quizapp.forms import ActionForm, AnswerForm, StartForm
+from quizapp.models import Attempt, AttemptAnswer, Quiz, utcnow
+from quizapp.play import attempts as play
+from quizapp.play import leaderboard
+from quizapp.play.settings import POINTS_PER_QUESTION, QuizSettings
+from quizapp.views.players import current_player, remember_player
+
+bp = Blueprint("play", __name__)
+
+
+def published_quiz(slug: str) -> Quiz:
+    quiz = db.session.scalar(sa.select(Quiz).where(Quiz.slug == slug, Quiz.published.is_(True)))
+    if quiz is None:
+        abort(404, description="There is no published quiz at this address.")
+    return quiz
+
+
+def own_attempt(token: str) -> Attempt:
+    """The attempt behind a token, refusing anyone but the browser that started it."""
+    attempt = db.session.scalar(sa.select(Attempt).where(Attempt.token == token))
+    if attempt is None:
+        abort(404, description="There is no game at this address.")
+    try:
+        play.check_owner(attempt, current_player())
+    except play.NotYourAttempt:
+        abort(403, description="This game was started in another browser; start your own.")
+    return attempt
+
+
+@bp.get("/quizzes/<slug>")
+def quiz_page(slug: str) -> ResponseReturnValue:
+    quiz = published_quiz(slug)
+    player = current_player()
+    form = StartForm(nickname=player.nickname if player else None)
+    return render_quiz_page(quiz, form)
+
+
+def render_quiz_page(quiz: Quiz, form: StartForm, status: int = 200) -> ResponseReturnValue:
+    settings = QuizSettings.from_mapping(quiz.settings)
+    question_count = len(quiz.entries)
+    top = leaderboard.quiz_board(quiz.id, "all", utcnow()).page(db.session, 1, 5)
+    return (
+        render_template(
+            "play/quiz.html",
+            quiz=quiz,
+            form=form,
+            rules=settings.rules(question_count),
+            question_count=question_count,
+            top=top,
+            player=current_player(),
+        ),
+        status,
+    )
+
+
+@bp.post("/quizzes/<slug>/start")
+def start(slug: str) -> ResponseReturnValue:
+    quiz = published_quiz(slug)
+    form = StartForm()
+    if not form.validate_on_submit():
+        return render_quiz_page(quiz, form, status=400)
+    player = remember_player(form.nickname.data or "")
+    try:
+        attempt = play.start_attempt(db.session, quiz, player, utcnow())
+    except play.EmptyQuiz as error:
+        db.session.rollback()
+        abort(409, description=str(error))
+    db.session.commit()
+    return redirect(url_for("play.question", token=attempt.token), code=303)
+
+
+@bp.get("/play/<token>")
+def question(token: str) -> ResponseReturnValue:
+    attempt = own_attempt(token)
+    now = utcnow()
+    if play.expire_if_due(db.session, attempt, now):
+        db.session.commit()
+        flash("Time is up. Unanswered questions count as wrong.")
+    answer = play.current_answer(db.session, attempt)
+    if answer is None:
+        return redirect(url_for("play.results", token=token), code=303)
+    play.mark_shown(db.session, answer, now)
+    db.session.commit()
+    return render_question(attempt, answer, AnswerForm(position=str(answer.position)))
+
+
+def render_question(
+    attempt: Attempt, answer: AttemptAnswer, form: AnswerForm, error: str | None = None
+) -> ResponseReturnValue:
+    return (
+        render_template(
+            "play/question.html",
+            attempt=attempt,
+            answer=answer,
+            form=form,
+            give_up=ActionForm(),
+            error=error,
+            seconds_left=play.seconds_left(attempt, utcnow()),
+        ),
+        400 if error else 200,
+    )
+
+
+@bp.post("/play/<token>")
+def submit(token: str) -> ResponseReturnValue:
+    attempt = own_attempt(token)
+    form = AnswerForm()
+    try:
+        position = int(form.position.data or "")
+    except ValueError:
+        abort(400, description="The answer did not say which question it answers.")
+    try:
+        submission = play.submit_answer(
+            db.session, attempt, position, form.answer.data or "", utcnow()
+        )
+    except play.AttemptOver as error:
+        db.session.commit()
+        flash(str(error))
+        return redirect(url_for("play.results", token=token), code=303)
+    except play.EmptyAnswer as error:
+        db.session.rollback()
+        answer = play.answer_at(db.session, attempt, position)
+        assert answer is not None
+        return render_question(attempt, answer, form, error=str(error))
+    except play.UnknownOption as error:
+        db.session.rollback()
+        abort(400, description=str(error))
+    except play.NotCurrentQuestion as error:
+        db.session.rollback()
+        abort(409, description=f"{error} Go back to the game to carry on.")
+    db.session.commit()
+    if QuizSettings.from_mapping(attempt.settings).feedback == "end" and not attempt.finished:
+        return redirect(url_for("play.question", token=token), code=303)
+    return redirect(
+        url_for("play.feedback", token=token, position=submission.answer.position), code=303
+    )
+
+
+@bp.get("/play/<token>/answers/<int:position>")
+def feedback(token: str, position: int) -> ResponseReturnValue:
+    attempt = own_attempt(token)
+    answer = play.answer_at(db.session, attempt, position)
+    if answer is None:
+        abort(404, description="There is no such question in this game.")
+    hidden = QuizSettings.from_mapping(attempt.settings).feedback == "end" and not attempt.finished
+    if not answer.answered or hidden:
+        target = "play.results" if attempt.finished else "play.question"
+        return redirect(url_for(target, token=token), code=303)
+    return render_template("play/feedback.html", attempt=attempt, answer=answer)
+
+
+@bp.post("/play/<token>/give-up")
+def give_up(token: str) -> ResponseReturnValue:
+    attempt = own_attempt(token)
+    if not attempt.finished:
+        play.give_up(db.session, attempt, utcnow())
+        db.session.commit()
+    return redirect(url_for("play.results", token=token), code=303)
+
+
+@bp.get("/results/<token>")
+def results(token: str) -> ResponseReturnValue:
+    attempt = db.session.scalar(sa.select(Attempt).where(Attempt.token == token))
+    if attempt is None:
+        abort(404, description="There is no game at this address.")
+    if not attempt.finished and play.expire_if_due(db.session, attempt, utcnow()):
+        db.session.commit()
+    if not attempt.finished:
+        own_attempt(token)
+        return redirect(url_for("play.question", token=token), code=303)
+    max_points = attempt.question_count * POINTS_PER_QUESTION
+    player = current_player()
+    mine = player is not None and player.id == attempt.player_id
+    standing = (
+        leaderboard.quiz_board(attempt.quiz_id, "all", utcnow()).standing_of(
+            db.session, attempt.player_id
+        )
+        if mine
+        else None
+    )
+    return render_template(
+        "play/results.html",
+        attempt=attempt,
+        answers=attempt.answers,
+        rank=leaderboard.attempt_rank(db.session, attempt),
+        standing=standing,
+        mine=mine,
+        max_points=max_points,
+        bins=leaderboard.histogram(db.session, attempt.quiz_id, max_points, attempt.points),
+    )
