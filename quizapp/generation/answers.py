@@ -54,8 +54,13 @@ def accepted_variants(answer: str, answer_type: str, iso: str | None = None) -> 
     return unique
 
 
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
 def typed_answer_matches(typed: str, accepted: list[str]) -> bool:
-    """Case, accents and punctuation never matter; a small typo in a long answer is forgiven."""
+    """Case, accents and punctuation never matter; a small typo in a long answer is forgiven,
+    but never in its numbers (July 15 is not July 14)."""
     key = match_key(typed)
     if not key:
         return False
@@ -63,6 +68,6 @@ def typed_answer_matches(typed: str, accepted: list[str]) -> bool:
         target = match_key(variant)
         if key == target:
             return True
-        if len(target) >= 6 and fuzz.ratio(key, target) >= 90:
+        if len(target) >= 6 and _digits(key) == _digits(target) and fuzz.ratio(key, target) >= 90:
             return True
     return False
