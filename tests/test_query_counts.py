@@ -1,0 +1,80 @@
+"""Pages run a fixed number of queries, whatever the number of questions, quizzes or players."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy.orm import Session
+
+from quizapp.extensions import db
+from quizapp.models import Quiz, QuizQuestion
+from tests.conftest import ARTICLES_DIR
+from tests.playing import answer, asked, play_all, publish_quiz, right_value, start
+
+
+@contextmanager
+def counting(app: Flask) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", record)
+
+
+def queries(app: Flask, client: FlaskClient, url: str) -> int:
+    with counting(app) as statements:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(statements)
+
+
+def shrink(session: Session, quiz: Quiz, keep: int) -> None:
+    session.execute(
+        sa.delete(QuizQuestion).where(
+            QuizQuestion.quiz_id == quiz.id, QuizQuestion.position >= keep
+        )
+    )
+    session.commit()
+
+
+def test_pages_cost_the_same_for_small_and_large_quizzes_and_boards(
+    app: Flask, client: FlaskClient, session: Session
+) -> None:
+    small = publish_quiz(session, ARTICLES_DIR / "01-night-runner-2-casting.txt")
+    shrink(session, small, 3)
+    large = publish_quiz(session)
+    assert len(large.entries) >= 20
+
+    def costs(quiz: Quiz, players: int) -> dict[str, int]:
+        for n in range(players):
+            other = app.test_client()
+            play_all(other, session, start(other, quiz.slug, f"P{quiz.id}x{n}"), right=n % 2 == 0)
+        token = start(client, quiz.slug)
+        answer(client, token, 0, right_value(asked(session, token, 0)))
+        cost = {
+            "question": queries(app, client, f"/play/{token}"),
+            "feedback": queries(app, client, f"/play/{token}/answers/0"),
+        }
+        client.post(f"/play/{token}/give-up")  # from here on, the player is on the boards
+        cost["results"] = queries(app, client, f"/results/{token}")
+        cost["home"] = queries(app, client, "/")
+        cost["quiz"] = queries(app, client, f"/quizzes/{quiz.slug}")
+        cost["board"] = queries(app, client, f"/leaderboard/{quiz.slug}")
+        cost["overall"] = queries(app, client, "/leaderboard?period=week")
+        return cost
+
+    few = costs(small, players=1)
+    many = costs(large, players=12)
+    assert few == many
+    assert max(few.values()) <= 10, few
