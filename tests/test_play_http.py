@@ -330,6 +330,10 @@ def test_editing_or_deleting_questions_never_changes_a_past_attempt(
     assert str(escape(old_prompt)) in after
     assert "An edited" not in after
     assert before.count("Right, +") == after.count("Right, +") == finished.question_count
+    # The deleted question left the quiz (ON DELETE CASCADE, enforced on SQLite too).
+    assert attempt_of(session, start(client, quiz.slug)).question_count == (
+        finished.question_count - 1
+    )
 
 
 def test_results_show_score_rank_histogram_and_review(
