@@ -26,12 +26,13 @@ from quizapp.ingest import (
     normalise_text,
 )
 from quizapp.models import Article, Quiz
+from quizapp.play.settings import FEEDBACK_MODES, QuizSettings
 
 URL_MAX = Article.__table__.c.source_url.type.length
 
 
 def init_app(app: Flask) -> None:
-    for command in (facts_command, questions_command, ingest_command, seed_command):
+    for command in (facts_command, questions_command, ingest_command, seed_command, quiz_command):
         app.cli.add_command(command)
 
 
@@ -102,6 +103,40 @@ def seed_command() -> None:
         click.echo("the database already has quizzes: nothing seeded")
         return
     ingest_files(sorted(config.SEED_DIR.glob("*.txt")), publish=True)
+
+
+@click.command("quiz")
+@click.argument("slug")
+@click.option("--time-limit", type=click.IntRange(min=5, max=86_400), help="Seconds for the quiz.")
+@click.option("--untimed", is_flag=True, help="Remove the time limit.")
+@click.option(
+    "--speed-bonus/--no-speed-bonus", default=None, help="Faster right answers score more."
+)
+@click.option("--shuffle-questions/--no-shuffle-questions", default=None)
+@click.option("--shuffle-options/--no-shuffle-options", default=None)
+@click.option(
+    "--feedback", type=click.Choice(FEEDBACK_MODES), help="After each question or at the end."
+)
+@click.option("--publish/--unpublish", default=None)
+@with_appcontext
+def quiz_command(slug: str, time_limit: int | None, untimed: bool, **changes: object) -> None:
+    """Show a quiz's rules, or change them; new attempts play under the new rules."""
+    quiz = db.session.scalar(sa.select(Quiz).where(Quiz.slug == slug))
+    if quiz is None:
+        raise click.ClickException(f"no quiz with slug {slug!r}")
+    if time_limit is not None and untimed:
+        raise click.ClickException("give either --time-limit or --untimed, not both")
+    publish = changes.pop("publish")
+    settings = QuizSettings.from_mapping(quiz.settings).to_mapping()
+    settings.update({key: value for key, value in changes.items() if value is not None})
+    if time_limit is not None or untimed:
+        settings["time_limit_seconds"] = time_limit
+    quiz.settings = QuizSettings.from_mapping(settings).to_mapping()
+    if publish is not None:
+        quiz.published = publish
+    db.session.commit()
+    state = "published" if quiz.published else "unpublished"
+    click.echo(f"{quiz.slug} ({state}): {json.dumps(quiz.settings, sort_keys=True)}")
 
 
 def ingest_files(

@@ -230,3 +230,41 @@ def test_flask_command_line_prints_errors_without_a_traceback(tmp_path: Path) ->
     assert completed.returncode == 1
     assert completed.stderr == f"Error: {missing}: no such file\n"
     assert completed.stdout == ""
+
+
+def test_quiz_shows_and_changes_the_rules(runner: FlaskCliRunner, fresh_session: Session) -> None:
+    assert runner.invoke(args=["seed"]).exit_code == 0
+    slug = fresh_session.scalars(sa.select(Quiz.slug)).one()
+
+    shown = runner.invoke(args=["quiz", slug])
+    changed = runner.invoke(
+        args=["quiz", slug, "--time-limit", "90", "--shuffle-options", "--feedback", "end"]
+    )
+    untimed = runner.invoke(args=["quiz", slug, "--untimed", "--unpublish"])
+
+    assert shown.exit_code == changed.exit_code == untimed.exit_code == 0, changed.output
+    assert shown.stdout.startswith(f"{slug} (published): ")
+    assert '"time_limit_seconds": 90' in changed.stdout
+    settings = json.loads(untimed.stdout.split(": ", 1)[1])
+    assert settings["time_limit_seconds"] is None
+    assert settings["shuffle_options"] is True and settings["feedback"] == "end"
+    assert untimed.stdout.startswith(f"{slug} (unpublished)")
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["quiz", "no-such-quiz"], "no quiz with slug"),
+        (["quiz", "SLUG", "--time-limit", "60", "--untimed"], "not both"),
+    ],
+)
+def test_quiz_refuses_bad_requests(
+    runner: FlaskCliRunner, fresh_session: Session, args: list[str], reason: str
+) -> None:
+    assert runner.invoke(args=["seed"]).exit_code == 0
+    slug = fresh_session.scalars(sa.select(Quiz.slug)).one()
+    before = fresh_session.scalars(sa.select(Quiz.settings)).one()
+    result = runner.invoke(args=[slug if arg == "SLUG" else arg for arg in args])
+    assert_one_line_error(result, reason)
+    fresh_session.expire_all()
+    assert fresh_session.scalars(sa.select(Quiz.settings)).one() == before

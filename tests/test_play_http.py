@@ -354,3 +354,43 @@ def test_results_show_score_rank_histogram_and_review(
     assert "Scores of all 2 finished plays" in page
     assert page.count("Right, +") == 15
     assert page.count("<mark>") >= 20
+
+
+def test_timed_answers_earn_a_speed_bonus_from_the_time_taken(
+    client: FlaskClient, session: Session, quiz: Quiz
+) -> None:
+    quiz.settings = {**quiz.settings, "time_limit_seconds": 600}
+    session.commit()
+    token = start(client, quiz.slug)
+    share = 600 / attempt_of(session, token).question_count  # 20 s per question
+    client.get(f"/play/{token}")  # starts question 1's clock
+    with fresh(session) as writer:
+        shown = writer.scalar(
+            sa.select(AttemptAnswer)
+            .join(Attempt)
+            .where(Attempt.token == token, AttemptAnswer.position == 0)
+        )
+        assert shown is not None and shown.shown_at is not None
+        shown.shown_at -= timedelta(seconds=share / 2)
+        writer.commit()
+
+    answer(client, token, 0, right_value(asked(session, token, 0)))
+
+    points = asked(session, token, 0).points
+    assert 740 <= points <= 750  # round(1000 * (1 - 0.5 / 2)) = 750, less a little real time
+    page = client.get(f"/play/{token}/answers/0").get_data(as_text=True)
+    assert f"+{points:,} points" in page
+
+
+def test_feedback_at_the_end_reveals_nothing_until_the_attempt_is_over(
+    client: FlaskClient, session: Session, quiz: Quiz
+) -> None:
+    quiz.settings = {**quiz.settings, "feedback": "end"}
+    session.commit()
+    token = start(client, quiz.slug)
+    response = answer(client, token, 0, right_value(asked(session, token, 0)))
+    assert response.location == f"/play/{token}"
+    assert client.get(f"/play/{token}/answers/0").location == f"/play/{token}"
+    assert client.get(f"/results/{token}").location == f"/play/{token}"
+    client.post(f"/play/{token}/give-up")
+    assert client.get(f"/play/{token}/answers/0").status_code == 200
