@@ -104,7 +104,8 @@ def test_a_timed_attempt_gets_a_deadline(client: FlaskClient, session: Session, 
     assert attempt.deadline is not None
     assert attempt.deadline - attempt.started_at == timedelta(seconds=120)
     page = client.get(f"/play/{attempt.token}").get_data(as_text=True)
-    assert 'data-seconds-left="' in page
+    ms_left = re.search(r'data-ms-left="(\d+)"', page)
+    assert ms_left and 110_000 < int(ms_left.group(1)) <= 120_000
 
 
 # What the browser may see

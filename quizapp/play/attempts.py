@@ -158,10 +158,10 @@ def check_owner(attempt: Attempt, player: Player | None) -> None:
         raise NotYourAttempt("This attempt belongs to another player.")
 
 
-def seconds_left(attempt: Attempt, now: datetime) -> int | None:
+def seconds_left(attempt: Attempt, now: datetime) -> float | None:
     if attempt.deadline is None:
         return None
-    return max(0, int((attempt.deadline - now).total_seconds()))
+    return max(0.0, (attempt.deadline - now).total_seconds())
 
 
 def mark_shown(session: Session, answer: AttemptAnswer, now: datetime) -> None:
