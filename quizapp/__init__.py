@@ -10,7 +10,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from quizapp.config import DEFAULTS, MIGRATIONS_DIR, PROJECT_ROOT, settings_from_environment
-from quizapp.extensions import csrf, db, migrate
+from quizapp.extensions import csrf, db, limiter, login_manager, migrate
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -39,12 +39,16 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
     csrf.init_app(app)
+    login_manager.init_app(app)
+    limiter.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
-    from quizapp.views import boards, filters, main, play
+    from quizapp.views import auth, author, boards, filters, main, play
 
     app.register_blueprint(main.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(author.bp)
     app.register_blueprint(play.bp)
     app.register_blueprint(boards.bp)
     filters.register(app)

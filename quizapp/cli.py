@@ -32,6 +32,9 @@ URL_MAX = Article.__table__.c.source_url.type.length
 
 
 def init_app(app: Flask) -> None:
+    from quizapp.cli_users import users
+
+    app.cli.add_command(users)
     for command in (facts_command, questions_command, ingest_command, seed_command, quiz_command):
         app.cli.add_command(command)
 

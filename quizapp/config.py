@@ -31,20 +31,20 @@ def settings_from_environment(instance_path: str) -> dict[str, Any]:
         settings["SECRET_KEY"] = os.environ["SECRET_KEY"]
     else:
         settings["SECRET_KEY"] = instance_secret_key(Path(instance_path))
+    if "RATELIMIT_STORAGE_URI" in os.environ:
+        settings["RATELIMIT_STORAGE_URI"] = os.environ["RATELIMIT_STORAGE_URI"]
     for name, value in os.environ.items():
         if name.startswith("QUIZAPP_"):
             settings[name] = value
     return settings
 
 
-def instance_secret_key(instance_path: Path) -> str:
-    """A random key kept in the instance folder, so sessions survive restarts and every worker
-    signs alike; made once, on first start."""
-    path = instance_path / "secret_key"
+def instance_secret(path: Path, nbytes: int = 48) -> str:
+    """A random value kept in a file, made once: every worker of the server reads the same one."""
     if not path.exists():
-        instance_path.mkdir(parents=True, exist_ok=True)
-        draft = instance_path / f".secret_key.{os.getpid()}"
-        draft.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        draft = path.with_name(f".{path.name}.{os.getpid()}")
+        draft.write_text(secrets.token_urlsafe(nbytes), encoding="utf-8")
         draft.chmod(0o600)
         with contextlib.suppress(FileExistsError):  # another worker made it first
             os.link(draft, path)
@@ -52,8 +52,15 @@ def instance_secret_key(instance_path: Path) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
+def instance_secret_key(instance_path: Path) -> str:
+    """Kept in the instance folder, so sessions survive restarts and every worker signs alike."""
+    return instance_secret(instance_path / "secret_key")
+
+
 DEFAULTS: dict[str, Any] = {
     "PERMANENT_SESSION_LIFETIME": timedelta(days=365),
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "QUIZAPP_SIGN_IN_LIMIT": "5 per minute;30 per hour",
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "QUIZAPP_QUESTIONS_PER_QUIZ": 30,

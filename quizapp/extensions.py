@@ -3,6 +3,9 @@
 import sqlite3
 
 import sqlalchemy as sa
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -36,3 +39,8 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
+login_manager = LoginManager()
+login_manager.login_view = "auth.sign_in"
+login_manager.login_message = "Sign in to open that page."
+# Storage comes from RATELIMIT_STORAGE_URI (memory:// unless set, e.g. redis://...).
+limiter = Limiter(key_func=get_remote_address, default_limits=[])

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, StringField
-from wtforms.validators import DataRequired, Length, Regexp
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, Regexp
+
+from quizapp.accounts import EMAIL, PASSWORD_MIN
 
 
 def _strip(value: str | None) -> str | None:
@@ -36,3 +38,31 @@ class AnswerForm(FlaskForm):
 
 class ActionForm(FlaskForm):
     """A bare POST (give up): only the CSRF token."""
+
+
+class SignInForm(FlaskForm):
+    email = EmailField("Email", filters=[_strip], validators=[DataRequired("Enter your email.")])
+    password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
+    remember = BooleanField("Keep me signed in on this device")
+
+
+class SetupForm(FlaskForm):
+    token = HiddenField(validators=[DataRequired("The setup token is missing.")])
+    email = EmailField(
+        "Admin email",
+        filters=[_strip],
+        validators=[
+            DataRequired("Enter an email."),
+            Regexp(EMAIL.pattern, message="Enter a valid email address."),
+        ],
+    )
+    password = PasswordField(
+        "Password",
+        validators=[
+            DataRequired("Choose a password."),
+            Length(min=PASSWORD_MIN, message=f"At least {PASSWORD_MIN} characters."),
+        ],
+    )
+    confirm = PasswordField(
+        "Password again", validators=[EqualTo("password", "The two passwords differ.")]
+    )

@@ -1,5 +1,6 @@
 """Typed database models: the content (articles, questions, quizzes) and play (attempts, boards)."""
 
+from quizapp.models.accounts import ROLES, User
 from quizapp.models.content import (
     QUESTION_KINDS,
     QUESTION_ORIGINS,
@@ -31,6 +32,7 @@ __all__ = [
     "QUESTION_KINDS",
     "QUESTION_ORIGINS",
     "QUESTION_STATUSES",
+    "ROLES",
     "Article",
     "Attempt",
     "AttemptAnswer",
@@ -44,6 +46,7 @@ __all__ = [
     "Quiz",
     "QuizQuestion",
     "ScoreTally",
+    "User",
     "check_choices",
     "utcnow",
 ]

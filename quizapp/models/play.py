@@ -23,11 +23,14 @@ BOARD_PERIODS = ("all", "week", "day")
 
 
 class Player(db.Model):
-    """One browser (by the signed id in its session cookie); accounts attach here later."""
+    """One browser (by the signed key in its session cookie), or one account when signed in."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(sa.String(64), unique=True)
     nickname: Mapped[str] = mapped_column(sa.String(24))
+    user_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("account.id", ondelete="SET NULL"), unique=True
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

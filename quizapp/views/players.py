@@ -1,9 +1,11 @@
-"""Who is playing: a long-lived signed session cookie holds the player's random key."""
+"""Who is playing: the signed-in account's player, else the browser's (a long-lived signed
+session cookie holds a random player key)."""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import session
+from flask_login import current_user
 
 from quizapp.extensions import db
 from quizapp.models import Player
@@ -12,16 +14,39 @@ from quizapp.play.attempts import ensure_player
 PLAYER_KEY = "player"
 
 
-def current_player() -> Player | None:
+def _browser_player() -> Player | None:
     key = session.get(PLAYER_KEY)
     if not isinstance(key, str):
         return None
-    return db.session.scalar(sa.select(Player).where(Player.key == key))
+    # An account's player is reachable only by signing in, never by a cookie left behind.
+    return db.session.scalar(sa.select(Player).where(Player.key == key, Player.user_id.is_(None)))
+
+
+def current_player() -> Player | None:
+    if current_user.is_authenticated:
+        return db.session.scalar(sa.select(Player).where(Player.user_id == current_user.id))
+    return _browser_player()
 
 
 def remember_player(nickname: str) -> Player:
-    """This browser's player (created on first play), under the nickname just given."""
-    player = ensure_player(db.session, session.get(PLAYER_KEY), nickname)
-    session[PLAYER_KEY] = player.key
-    session.permanent = True
+    """The player to start a game as, under the nickname just given.
+
+    Signed in, it is the account's player; the first time, the browser's guest player (with
+    its scores) becomes the account's, if it has no account yet.
+    """
+    if current_user.is_authenticated:
+        player = current_player()
+        if player is None:
+            guest = _browser_player()
+            player = guest if guest is not None and guest.user_id is None else None
+        if player is None:
+            player = ensure_player(db.session, None, nickname)
+        player.user_id = current_user.id
+        session.pop(PLAYER_KEY, None)
+    else:
+        player = _browser_player() or ensure_player(db.session, None, nickname)
+        session[PLAYER_KEY] = player.key
+        session.permanent = True
+    player.nickname = nickname
+    db.session.flush()
     return player

@@ -1,0 +1,42 @@
+"""Accounts: who may sign in, and with which role."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from quizapp.extensions import db
+from quizapp.models.content import utcnow
+
+ROLES = ("player", "author", "admin")
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "account"  # "user" is reserved in PostgreSQL
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(sa.String(255))
+    role: Mapped[str] = mapped_column(sa.String(10), default="player")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    signed_in_at: Mapped[datetime | None]
+
+    __table_args__ = (sa.CheckConstraint(f"role IN {ROLES}", name="account_role_known"),)
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password, method="scrypt")
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def can_author(self) -> bool:
+        return self.role in {"author", "admin"}
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"

@@ -1,0 +1,116 @@
+"""Signing in and out, and the first-run setup of the admin account."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
+from flask_login import login_user, logout_user
+
+from quizapp import accounts
+from quizapp.extensions import db, limiter, login_manager
+from quizapp.forms import SetupForm, SignInForm
+from quizapp.models import User
+from quizapp.views.players import PLAYER_KEY
+
+bp = Blueprint("auth", __name__)
+FAILED = "That email and password do not match an account."
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def safe_next(target: str | None) -> str:
+    """Only ever go on to a page of this site after signing in."""
+    if (
+        target
+        and target.startswith("/")
+        and not urlsplit(target).netloc
+        and "//" not in target
+        and "\\" not in target  # browsers read a backslash as a slash
+    ):
+        return target
+    return url_for("main.index")
+
+
+def sign_in_limit() -> str:
+    return str(current_app.config["QUIZAPP_SIGN_IN_LIMIT"])
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(
+    sign_in_limit,
+    methods=["POST"],
+    deduct_when=lambda response: response.status_code != 303,
+    error_message="Too many failed sign-ins from here. Wait a minute and try again.",
+)
+def sign_in() -> ResponseReturnValue:
+    form = SignInForm()
+    if form.validate_on_submit():
+        user = accounts.authenticate(db.session, form.email.data or "", form.password.data or "")
+        if user is not None:
+            db.session.commit()
+            login_user(user, remember=bool(form.remember.data))
+            return redirect(safe_next(request.args.get("next")), code=303)
+        form.password.errors = [FAILED]
+    status = 401 if form.errors and request.method == "POST" else 200
+    return render_template("auth/sign_in.html", form=form), status
+
+
+@bp.post("/sign-out")
+def sign_out() -> ResponseReturnValue:
+    logout_user()
+    session.pop(PLAYER_KEY, None)
+    flash("You are signed out.")
+    return redirect(url_for("main.index"), code=303)
+
+
+@bp.route("/setup", methods=["GET", "POST"])
+def setup() -> ResponseReturnValue:
+    if accounts.admin_exists(db.session):
+        abort(404)
+    form = SetupForm(token=request.args.get("token", ""))
+    if form.validate_on_submit():
+        if not accounts.setup_token_matches(current_app.instance_path, form.token.data or ""):
+            abort(403, description="That setup token is not the one the server printed.")
+        try:
+            admin = accounts.create_user(
+                db.session, form.email.data or "", form.password.data or "", role="admin"
+            )
+        except accounts.AccountError as error:
+            form.email.errors = [str(error)]
+        else:
+            db.session.commit()
+            accounts.forget_setup_token(current_app.instance_path)
+            login_user(admin)
+            flash("The admin account is ready. You are signed in.")
+            return redirect(url_for("main.index"), code=303)
+    return render_template("auth/setup.html", form=form), 400 if form.errors else 200
+
+
+def announce_setup(app: Flask) -> None:
+    """Print the setup link in the server's log while no admin exists (as CTFd and Jupyter do)."""
+    with app.app_context():
+        try:
+            needed = not accounts.admin_exists(db.session)
+        except sa.exc.SQLAlchemyError:  # the tables do not exist before `db upgrade`
+            db.session.rollback()
+            return
+        if needed:
+            token = accounts.setup_token(app.instance_path)
+            app.logger.warning("No admin yet. Create one at /setup?token=%s", token)
