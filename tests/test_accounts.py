@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from quizapp import accounts, create_app
 from quizapp.extensions import db
 from quizapp.models import Attempt, Player, User
 from quizapp.views.auth import announce_setup
+from tests.conftest import in_ci
 from tests.playing import attempt_of, publish_quiz, start
 
 PASSWORD = "correct horse battery"
@@ -230,3 +232,35 @@ def test_a_guest_players_scores_follow_them_into_their_account(
     other = start(client, quiz.slug, "Visitor")
     assert attempt_of(session, other).player_id != account.player_id
     assert session.scalar(sa.select(sa.func.count()).select_from(Attempt)) == 3
+
+
+def test_the_sign_in_limit_can_live_in_redis(database_url: str, session: Session) -> None:
+    """With RATELIMIT_STORAGE_URI pointing at Redis, every worker shares the same counts."""
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    server = redis.Redis.from_url(url, socket_connect_timeout=2)
+    try:
+        server.flushdb()
+    except redis.exceptions.ConnectionError as error:
+        if in_ci():
+            pytest.fail(f"Redis is needed under CI: {error}")
+        pytest.skip(f"Redis is not reachable: {error}")
+    make_user(session, "ann@example.org", "author")
+    config = {
+        "TESTING": True,
+        "WTF_CSRF_ENABLED": False,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "RATELIMIT_STORAGE_URI": url,
+    }
+    first, second = create_app(config), create_app(config)  # two workers, one Redis
+    codes = [
+        sign_in(app.test_client(), "ann@example.org", "guess").status_code
+        for app in (first, second, first, second, first, second)
+    ]
+    assert codes == [401] * 5 + [429]
+    assert server.keys("*")
+    server.flushdb()
+    for app in (first, second):
+        with app.app_context():
+            db.engine.dispose()
