@@ -32,4 +32,8 @@ lint: install
 bench: install
 	$(BIN)/python benchmarks/bench_ingest.py
 
-.PHONY: all install run test lint bench
+# A million attempts, about 3 minutes; smaller: BOARD_ARGS='--players 2000 --attempts 20000'
+bench-board: install
+	$(BIN)/python benchmarks/bench_leaderboard.py $(BOARD_ARGS)
+
+.PHONY: all install run test lint bench bench-board

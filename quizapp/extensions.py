@@ -29,6 +29,9 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
+        # Board ranks count index ranges; reading them through the OS page cache (shared by
+        # every connection) instead of SQLite's 2 MB per-connection cache is measurably quicker.
+        cursor.execute("PRAGMA mmap_size=268435456")
         cursor.close()
 
 

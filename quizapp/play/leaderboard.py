@@ -79,23 +79,35 @@ class Board:
         self.filters = filters
 
     def ordered(self) -> sa.Select[Any]:
+        """The board's row ids in rank order: read from the rank index alone."""
         m = self.model
         return (
-            sa.select(m, Player.nickname)
-            .join(Player, Player.id == m.player_id)
+            sa.select(m.id)
             .where(*self.filters)
             .order_by(m.points.desc(), m.duration_ms, m.finished_at, m.id)
         )
 
     def page(self, session: Session, page: int, per_page: int) -> BoardPage:
+        """One page: its ids off the index (cheap even deep down), then just those rows."""
         page = max(1, page)
         offset = (page - 1) * per_page
-        rows = session.execute(self.ordered().offset(offset).limit(per_page + 1)).all()
+        ids = session.scalars(self.ordered().offset(offset).limit(per_page + 1)).all()
+        shown = ids[:per_page]
+        m = self.model
+        found = {
+            row.id: (row, nickname)
+            for row, nickname in session.execute(
+                sa.select(m, Player.nickname)
+                .join(Player, Player.id == m.player_id)
+                .where(m.id.in_(shown))
+            )
+        }
         standings = [
-            self.standing(offset + i + 1, row, nickname)
-            for i, (row, nickname) in enumerate(rows[:per_page])
+            self.standing(offset + i + 1, *found[row_id])
+            for i, row_id in enumerate(shown)
+            if row_id in found
         ]
-        return BoardPage(standings, page, per_page, has_next=len(rows) > per_page)
+        return BoardPage(standings, page, per_page, has_next=len(ids) > per_page)
 
     def rank_query(self, row: Any) -> sa.Select[Any]:
         m = self.model
@@ -150,21 +162,27 @@ def overall_board(period: str, now: datetime) -> Board:
 
 
 def attempt_rank(session: Session, attempt: Attempt) -> int:
-    """Where this attempt would stand on its quiz's all-time board against everyone else's best."""
+    """Where this attempt would stand on its quiz's all-time board against everyone else's best.
+
+    Counted over the whole board (index-only ranges), less the player's own best when it is
+    ahead: filtering the player out inside the counts would read every row from the table.
+    """
     assert attempt.finished_at is not None and attempt.duration_ms is not None
     board = quiz_board(attempt.quiz_id, "all", attempt.finished_at)
     ahead = _better_than(
-        BoardEntry, attempt.points, attempt.duration_ms, attempt.finished_at, attempt.id
+        BoardEntry, attempt.points, attempt.duration_ms, attempt.finished_at, 0
     )
-    others = BoardEntry.player_id != attempt.player_id
     counts = [
-        sa.select(sa.func.count())
-        .select_from(BoardEntry)
-        .where(*board.filters, others, cond)
-        .scalar_subquery()
+        sa.select(sa.func.count()).select_from(BoardEntry).where(*board.filters, cond)
         for cond in ahead
     ]
-    return int(session.scalar(sa.select(counts[0] + counts[1] + 1)) or 1)
+    own = (
+        sa.select(sa.func.count())
+        .select_from(BoardEntry)
+        .where(*board.filters, BoardEntry.player_id == attempt.player_id, sa.or_(*ahead))
+    )
+    total = counts[0].scalar_subquery() + counts[1].scalar_subquery() - own.scalar_subquery()
+    return int(session.scalar(sa.select(total + 1)) or 1)
 
 
 def record(session: Session, attempt: Attempt) -> None:
