@@ -169,9 +169,7 @@ def attempt_rank(session: Session, attempt: Attempt) -> int:
     """
     assert attempt.finished_at is not None and attempt.duration_ms is not None
     board = quiz_board(attempt.quiz_id, "all", attempt.finished_at)
-    ahead = _better_than(
-        BoardEntry, attempt.points, attempt.duration_ms, attempt.finished_at, 0
-    )
+    ahead = _better_than(BoardEntry, attempt.points, attempt.duration_ms, attempt.finished_at, 0)
     counts = [
         sa.select(sa.func.count()).select_from(BoardEntry).where(*board.filters, cond)
         for cond in ahead
