@@ -61,6 +61,7 @@ DEFAULTS: dict[str, Any] = {
     "PERMANENT_SESSION_LIFETIME": timedelta(days=365),
     "RATELIMIT_STORAGE_URI": "memory://",
     "QUIZAPP_SIGN_IN_LIMIT": "5 per minute;30 per hour",
+    "QUIZAPP_ALLOW_PRIVATE_URLS": False,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "QUIZAPP_QUESTIONS_PER_QUIZ": 30,
