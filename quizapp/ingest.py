@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp import generation
+from quizapp.authoring.gate import apply_gate
 from quizapp.models import Article, Choice, Fact, Question, Quiz, QuizQuestion
 
 TITLE_MAX = 300
@@ -136,6 +137,7 @@ def ingest_article(
     quiz = quiz_for(session, article, facts, publish=publish)
     session.add_all([article, quiz])
     session.flush()
+    apply_gate(article)
     return IngestResult(article=article, quiz=quiz, created=True)
 
 

@@ -186,7 +186,11 @@ def author_urls(app: Flask) -> list[tuple[str, str]]:
     for rule in app.url_map.iter_rules():
         if not rule.endpoint.startswith("author."):
             continue
-        values = {name: 1 for name in rule.arguments}
+        converters = rule._converters  # to build a valid URL for any(...) parts
+        values = {
+            name: sorted(getattr(converters[name], "items", None) or [1])[0]
+            for name in rule.arguments
+        }
         url = rule.build(values)[1]  # type: ignore[index]
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
             urls.append((method, url))

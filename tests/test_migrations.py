@@ -12,7 +12,10 @@ from quizapp.extensions import db
 pytestmark = pytest.mark.both_databases
 
 CHECK_CONSTRAINTS = {
-    "fact": {"fact_span_ordered"},
+    "fact": {"fact_span_ordered", "fact_status_known", "fact_origin_known"},
+    "attempt": {"attempt_status_known", "attempt_position_range"},
+    "board_entry": {"board_entry_period_known"},
+    "account": {"account_role_known"},
     "question": {
         "question_kind_known",
         "question_status_known",
@@ -48,7 +51,11 @@ def test_migrations_name_unique_and_foreign_key_constraints(app: Flask) -> None:
         uniques = {c["name"] for c in inspector.get_unique_constraints("quiz")}
         foreign_keys = {c["name"] for c in inspector.get_foreign_keys("question")}
     assert "uq_quiz_slug" in uniques
-    assert foreign_keys == {"fk_question_article_id_article", "fk_question_fact_id_fact"}
+    assert foreign_keys == {
+        "fk_question_article_id_article",
+        "fk_question_fact_id_fact",
+        "fk_question_replaces_id_question",
+    }
 
 
 def test_migrations_downgrade_to_nothing_and_upgrade_again(app: Flask) -> None:
@@ -57,3 +64,15 @@ def test_migrations_downgrade_to_nothing_and_upgrade_again(app: Flask) -> None:
         assert set(sa.inspect(db.engine).get_table_names()) <= {"alembic_version"}
         upgrade()
         assert set(db.metadata.tables) <= set(sa.inspect(db.engine).get_table_names())
+
+
+def test_the_status_check_accepts_the_new_statuses_and_refuses_others(app: Flask) -> None:
+    """The authoring migration rewrote question_status_known; the database must enforce it."""
+    with app.app_context(), db.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO question (kind, prompt, explanation, difficulty, status, origin, "
+            "accepted_answers, gate_notes, edited, created_at) VALUES "
+            "('typed', 'Q?', '', 2, 'archived', 'authored', '[]', '[]', false, '2026-01-01')"
+        )
+    with app.app_context(), pytest.raises(sa.exc.IntegrityError), db.engine.begin() as c:
+        c.exec_driver_sql("UPDATE question SET status = 'lost'")

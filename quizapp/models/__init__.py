@@ -1,7 +1,9 @@
 """Typed database models: the content (articles, questions, quizzes) and play (attempts, boards)."""
 
-from quizapp.models.accounts import ROLES, User
+from quizapp.models.accounts import ROLES, QuestionEvent, User
 from quizapp.models.content import (
+    FACT_ORIGINS,
+    FACT_STATUSES,
     QUESTION_KINDS,
     QUESTION_ORIGINS,
     QUESTION_STATUSES,
@@ -29,6 +31,8 @@ from quizapp.models.play import (
 __all__ = [
     "ATTEMPT_STATUSES",
     "BOARD_PERIODS",
+    "FACT_ORIGINS",
+    "FACT_STATUSES",
     "QUESTION_KINDS",
     "QUESTION_ORIGINS",
     "QUESTION_STATUSES",
@@ -43,6 +47,7 @@ __all__ = [
     "Player",
     "PlayerTotal",
     "Question",
+    "QuestionEvent",
     "Quiz",
     "QuizQuestion",
     "ScoreTally",

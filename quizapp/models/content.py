@@ -12,7 +12,9 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from quizapp.extensions import db
 
 QUESTION_KINDS = ("multiple_choice", "true_false", "typed")
-QUESTION_STATUSES = ("draft", "published")
+QUESTION_STATUSES = ("draft", "published", "rejected", "archived")
+FACT_STATUSES = ("active", "dropped")
+FACT_ORIGINS = ("extracted", "author")
 QUESTION_ORIGINS = ("generated", "authored")
 
 
@@ -55,10 +57,18 @@ class Fact(db.Model):
     start: Mapped[int]
     end: Mapped[int]
     hedged: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(sa.String(10), default="active", server_default="active")
+    origin: Mapped[str] = mapped_column(
+        sa.String(10), default="extracted", server_default="extracted"
+    )
 
     article: Mapped[Article] = relationship(back_populates="facts")
 
-    __table_args__ = (sa.CheckConstraint('start <= "end"', name="fact_span_ordered"),)
+    __table_args__ = (
+        sa.CheckConstraint('start <= "end"', name="fact_span_ordered"),
+        sa.CheckConstraint(f"status IN {FACT_STATUSES}", name="fact_status_known"),
+        sa.CheckConstraint(f"origin IN {FACT_ORIGINS}", name="fact_origin_known"),
+    )
 
 
 class Question(db.Model):
@@ -76,7 +86,17 @@ class Question(db.Model):
     evidence_start: Mapped[int | None]
     evidence_end: Mapped[int | None]
     accepted_answers: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    # The quality gate's verdict on a generated question (None: not checked) and its reasons.
+    gate_passed: Mapped[bool | None]
+    gate_notes: Mapped[list[str]] = mapped_column(sa.JSON, default=list, server_default="[]")
+    # Touched by an author: regenerating the article's questions leaves it alone.
+    edited: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # The question this one is a new version of (made when a played question is edited).
+    replaces_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("question.id", ondelete="SET NULL")
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime | None]
 
     article: Mapped[Article | None] = relationship(back_populates="questions")
     fact: Mapped[Fact | None] = relationship()

@@ -1,0 +1,169 @@
+"""The author's forms: bringing in an article, facts, the question editor, the quiz builder."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (
+    BooleanField,
+    DateField,
+    FieldList,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+    URLField,
+)
+from wtforms.validators import (
+    URL,
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from quizapp.generation.types import FACT_KINDS
+from quizapp.models import QUESTION_KINDS
+
+KIND_LABELS = {
+    "multiple_choice": "Multiple choice",
+    "true_false": "True or false",
+    "typed": "Typed answer",
+}
+STATUS_CHOICES = {"draft": "Draft", "published": "Approved", "rejected": "Rejected"}
+MAX_UPLOAD = 2_000_000
+
+
+def _strip(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
+class ArticleForm(FlaskForm):
+    source = RadioField(
+        "Bring the article in by",
+        choices={"paste": "Pasting its text", "url": "Its address", "upload": "A saved page"},
+        default="paste",
+    )
+    title = StringField("Title", filters=[_strip], validators=[Optional(), Length(max=300)])
+    url = URLField("Address (URL)", filters=[_strip], validators=[Optional(), Length(max=2000)])
+    published = DateField("Published on", validators=[Optional()])
+    text = TextAreaField("Article text", filters=[_strip])
+    page = FileField("Saved HTML page")
+
+    def validate_text(self, field: TextAreaField) -> None:
+        if self.source.data == "paste" and not field.data:
+            raise ValidationError("Paste the article's text.")
+
+    def validate_url(self, field: URLField) -> None:
+        if self.source.data == "url":
+            if not field.data:
+                raise ValidationError("Give the article's address.")
+            URL(message="Give a full address, starting with http:// or https://.")(self, field)
+
+    def validate_page(self, field: FileField) -> None:
+        if self.source.data == "upload" and not (field.data and field.data.filename):
+            raise ValidationError("Choose the saved page to upload.")
+
+
+class FactForm(FlaskForm):
+    kind = SelectField("Kind", choices={k: k.replace("_", " ") for k in FACT_KINDS})
+    subject = StringField("Subject", filters=[_strip], validators=[DataRequired(), Length(max=300)])
+    value = StringField("Value", filters=[_strip], validators=[DataRequired(), Length(max=300)])
+    hedged = BooleanField("The article only hedges this")
+
+
+class QuestionForm(FlaskForm):
+    kind = SelectField("Kind", choices={k: KIND_LABELS[k] for k in QUESTION_KINDS})
+    prompt = TextAreaField(
+        "Question",
+        filters=[_strip],
+        validators=[DataRequired("Write the question."), Length(max=1000)],
+    )
+    options = FieldList(
+        StringField("Option", filters=[_strip], validators=[Length(max=300)]),
+        min_entries=6,
+        max_entries=6,
+    )
+    correct = IntegerField("Correct option", validators=[Optional(), NumberRange(1, 6)])
+    truth = RadioField(
+        "The statement is", choices={"true": "True", "false": "False"}, default="true"
+    )
+    answer = StringField("Answer", filters=[_strip], validators=[Length(max=300)])
+    accepted = TextAreaField("Other accepted answers (one per line)", filters=[_strip])
+    explanation = TextAreaField("Explanation", filters=[_strip], validators=[Length(max=2000)])
+    evidence_sentence = SelectField("Evidence sentence", coerce=int, validate_choice=False)
+    difficulty = SelectField(
+        "Difficulty", coerce=int, choices={1: "Easy", 2: "Medium", 3: "Hard"}, default=2
+    )
+    status = SelectField("Status", choices=STATUS_CHOICES, default="draft")
+
+    def filled_options(self) -> list[str]:
+        return [entry.data for entry in self.options if entry.data]
+
+    def validate(self, extra_validators: object = None) -> bool:  # type: ignore[override]
+        valid = super().validate(extra_validators)  # type: ignore[arg-type]
+        kind = self.kind.data
+        if kind == "multiple_choice":
+            texts = [entry.data or "" for entry in self.options]
+            filled = [t for t in texts if t]
+            if not 2 <= len(filled) <= 6:
+                self.options.errors = ["Give 2 to 6 options."]  # type: ignore[assignment]
+                valid = False
+            elif len({t.casefold() for t in filled}) != len(filled):
+                self.options.errors = ["The options must all differ."]  # type: ignore[assignment]
+                valid = False
+            if texts[len(filled) :] and any(texts[len(filled) :]):
+                self.options.errors = ["Fill the options from the top, without gaps."]  # type: ignore[assignment]
+                valid = False
+            if self.correct.data is None or not 1 <= self.correct.data <= len(filled):
+                self.correct.errors = ["Say which option is correct."]  # type: ignore[assignment]
+                valid = False
+        elif kind == "typed" and not self.answer.data:
+            self.answer.errors = ["Give the answer."]  # type: ignore[assignment]
+            valid = False
+        return valid
+
+
+class QuizForm(FlaskForm):
+    title = StringField(
+        "Title",
+        filters=[_strip],
+        validators=[DataRequired("Give the quiz a title."), Length(max=300)],
+    )
+    description = TextAreaField("Description", filters=[_strip], validators=[Length(max=2000)])
+    random_count = IntegerField(
+        "Or: this many at random from the ticked ones", validators=[Optional(), NumberRange(1, 200)]
+    )
+    timed = BooleanField("Timed")
+    time_limit = IntegerField(
+        "Time limit (seconds)", validators=[Optional(), NumberRange(10, 86_400)]
+    )
+    speed_bonus = BooleanField("Speed bonus", default=True)
+    shuffle_questions = BooleanField("Shuffle the questions for each player")
+    shuffle_options = BooleanField("Shuffle the options for each player")
+    feedback = RadioField(
+        "Show feedback",
+        choices={"each": "After each question", "end": "At the end"},
+        default="each",
+    )
+    published = BooleanField("Published")
+
+    def validate_time_limit(self, field: IntegerField) -> None:
+        if self.timed.data and not field.data:
+            raise ValidationError("A timed quiz needs a time limit.")
+
+
+class ImportForm(FlaskForm):
+    format = RadioField(
+        "Format",
+        choices={
+            "gift": "GIFT (Moodle)",
+            "json": "quizapp JSON",
+            "opentdb": "Open Trivia DB JSON",
+        },
+        default="gift",
+    )
+    file = FileField("File", validators=[InputRequired("Choose a file to import.")])

@@ -1,0 +1,1 @@
+"""Authoring in plain Python: the quality gate, fact corrections, regeneration, versions."""

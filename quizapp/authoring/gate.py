@@ -1,0 +1,89 @@
+"""The quality gate: may a generated question be published without an author's look?
+
+It passes when its answer stands word for word in the article, its options are all of the
+answer's kind (all dates, all names, ...), no wrong option is true for the film by the article's
+own facts, and the fact it asks about is not hedged.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from quizapp.generation.dates import find_dates
+from quizapp.generation.text import fold
+from quizapp.models import Article, Fact, Question
+
+ORDINALS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+}  # fmt: skip
+
+
+def shape(text: str) -> str:
+    """What kind of thing an option is: a date, a number (or an ordinal), or words.
+
+    Names and titles are both "words": "Fallout" and "Mission: Impossible 8" are both titles.
+    """
+    stripped = text.strip()
+    dates = find_dates(stripped)
+    if len(dates) == 1 and dates[0].end - dates[0].start >= len(stripped) - 1:
+        return "date"
+    words = stripped.casefold().split()
+    if regex.fullmatch(r"[\d.,:\s]+(?:minutes?|mins?|hours?|h|m)?", stripped.casefold()) or (
+        words and words[-1] in ORDINALS
+    ):
+        return "number"
+    return "words"
+
+
+def _appears(needle: str, haystack: str) -> bool:
+    return bool(needle.strip()) and fold(needle).casefold() in fold(haystack).casefold()
+
+
+def check_question(question: Question, facts: list[Fact], article_text: str) -> list[str]:
+    """The reasons this question needs an author's look; none means it passed the gate."""
+    notes: list[str] = []
+    fact = question.fact
+    if fact is not None and fact.hedged:
+        notes.append("The article only hedges this fact.")
+    if fact is not None and fact.status != "active":
+        notes.append("The fact behind it was dropped.")
+    correct = next((c for c in question.choices if c.is_correct), None)
+    if correct is None:
+        return [*notes, "It has no correct answer."]
+    answer = fact.value if question.kind == "true_false" and fact is not None else correct.text
+    if fact is not None and fact.kind.endswith("date"):
+        # Dates are asked in one spelling; the article may use another for the same day.
+        span = article_text[fact.start : fact.end]
+        answer_found = any(found.iso == fact.value for found in find_dates(span))
+    else:
+        answer_found = _appears(answer, article_text)
+    if question.kind != "true_false" and not answer_found:
+        notes.append(f"The answer “{answer}” is not word for word in the article.")
+    if question.kind == "multiple_choice":
+        wanted = shape(correct.text)
+        odd = [c.text for c in question.choices if shape(c.text) != wanted]
+        if odd:
+            notes.append(f"Options not of the answer's kind ({wanted}): {', '.join(odd)}.")
+    true_values = {
+        fold(f.value).casefold()
+        for f in facts
+        if fact is not None
+        and f.status == "active"
+        and (f.kind, f.subject) == (fact.kind, fact.subject)
+        and f.id != fact.id
+    }
+    wrong = [c.text for c in question.choices if not c.is_correct]
+    if question.kind == "multiple_choice":
+        clashing = [text for text in wrong if fold(text).casefold() in true_values]
+        if clashing:
+            notes.append(f"Wrong options that the article says are true: {', '.join(clashing)}.")
+    return notes
+
+
+def apply_gate(article: Article) -> None:
+    """Mark each generated question of the article as passed, or with what needs a look."""
+    for question in article.questions:
+        if question.origin == "generated":
+            notes = check_question(question, article.facts, article.text)
+            question.gate_passed, question.gate_notes = not notes, notes

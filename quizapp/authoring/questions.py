@@ -1,0 +1,151 @@
+"""Authors write and change questions: versions once played, archive instead of delete, history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.generation.text import split_sentences
+from quizapp.models import (
+    Article,
+    AttemptAnswer,
+    Choice,
+    Question,
+    QuestionEvent,
+    QuizQuestion,
+    User,
+    utcnow,
+)
+
+
+@dataclass
+class QuestionData:
+    """A question as an editor form gives it: for typed questions `options` is the answer."""
+
+    kind: str
+    prompt: str
+    options: list[str]
+    correct: int
+    accepted: list[str] = field(default_factory=list)
+    explanation: str = ""
+    evidence_sentence: int | None = None
+    difficulty: int = 2
+    status: str = "draft"
+
+
+def log(
+    session: Session, question: Question, user: User | None, action: str, detail: str = ""
+) -> None:
+    session.add(
+        QuestionEvent(
+            question=question, user_id=user.id if user else None, action=action, detail=detail
+        )
+    )
+
+
+def played(session: Session, question: Question) -> bool:
+    return (
+        question.id is not None
+        and session.scalar(
+            sa.select(AttemptAnswer.id).where(AttemptAnswer.question_id == question.id).limit(1)
+        )
+        is not None
+    )
+
+
+def _set_choices(question: Question, data: QuestionData) -> None:
+    if data.kind == "true_false":
+        texts = ["True", "False"]
+    elif data.kind == "typed":
+        texts = [data.options[0]]
+    else:
+        texts = data.options
+    correct = 0 if data.kind == "typed" else data.correct
+    for position, text in enumerate(texts):
+        if position < len(question.choices):
+            choice = question.choices[position]
+            choice.text, choice.is_correct = text, position == correct
+        else:
+            question.choices.append(
+                Choice(text=text, is_correct=position == correct, position=position)
+            )
+    del question.choices[len(texts) :]
+
+
+def _fill(question: Question, data: QuestionData, article: Article | None) -> None:
+    question.kind = data.kind
+    question.prompt = data.prompt.strip()
+    question.explanation = data.explanation.strip()
+    question.difficulty = data.difficulty
+    question.status = data.status
+    question.accepted_answers = (
+        list(dict.fromkeys([data.options[0], *data.accepted])) if data.kind == "typed" else []
+    )
+    _set_choices(question, data)
+    if article is not None and data.evidence_sentence is not None:
+        sentences = split_sentences(article.text)
+        if 0 <= data.evidence_sentence < len(sentences):
+            sentence = sentences[data.evidence_sentence]
+            question.evidence_start, question.evidence_end = sentence.start, sentence.end
+    question.edited = True
+    question.gate_passed, question.gate_notes = None, []
+    question.updated_at = utcnow()
+
+
+def save_question(
+    session: Session,
+    question: Question | None,
+    data: QuestionData,
+    user: User | None,
+    article: Article | None = None,
+) -> Question:
+    """Create, edit in place, or (once played) make a new version that takes the old one's place."""
+    if question is None:
+        question = Question(origin="authored", article=article)
+        session.add(question)
+        _fill(question, data, article)
+        session.flush()
+        log(session, question, user, "created")
+        return question
+    article = article or question.article
+    if not played(session, question):
+        _fill(question, data, article)
+        session.flush()
+        log(session, question, user, "edited")
+        return question
+    successor = Question(
+        origin=question.origin,
+        article=question.article,
+        fact_id=question.fact_id,
+        replaces_id=question.id,
+        evidence_start=question.evidence_start,
+        evidence_end=question.evidence_end,
+    )
+    session.add(successor)
+    _fill(successor, data, article)
+    session.flush()
+    session.execute(
+        sa.update(QuizQuestion)
+        .where(QuizQuestion.question_id == question.id)
+        .values(question_id=successor.id)
+    )
+    question.status = "archived"
+    log(session, question, user, "replaced", f"by version #{successor.id}; it had been played")
+    log(session, successor, user, "created", f"new version of #{question.id}")
+    session.flush()
+    return successor
+
+
+def set_status(session: Session, question: Question, status: str, user: User | None) -> None:
+    if question.status != status:
+        log(session, question, user, status, f"was {question.status}")
+        question.status = status
+        question.updated_at = utcnow()
+
+
+def archive(session: Session, question: Question, user: User | None) -> None:
+    """'Delete' for authors: out of every quiz, kept for past attempts and the history."""
+    session.execute(sa.delete(QuizQuestion).where(QuizQuestion.question_id == question.id))
+    set_status(session, question, "archived", user)

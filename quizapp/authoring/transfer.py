@@ -1,0 +1,152 @@
+"""Import and export between files and the database; the formats live in quizapp.interchange.
+
+An import is all-or-nothing: the caller commits only when the outcome has no problems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp import interchange
+from quizapp.authoring.questions import log
+from quizapp.ingest import text_checksum, unique_slug
+from quizapp.models import Article, Choice, Fact, Question, Quiz, QuizQuestion, User, utcnow
+
+MIMETYPES = {"gift": "text/plain", "json": "application/json"}
+
+
+@dataclass
+class ImportOutcome:
+    quiz: Quiz | None = None
+    count: int = 0
+    problems: list[interchange.Problem] = field(default_factory=list)
+
+
+def export_quiz(quiz: Quiz, fmt: str) -> tuple[str, str]:
+    if fmt == "gift":
+        records = [interchange.record_from_question(e.question) for e in quiz.entries]
+        return interchange.export_gift(records, category=quiz.title), MIMETYPES[fmt]
+    return interchange.export_quiz_json(interchange.document_from_quiz(quiz)), MIMETYPES[fmt]
+
+
+def question_from(record: interchange.QuestionRecord, status: str, origin: str) -> Question:
+    return Question(
+        kind=record.kind,
+        prompt=record.prompt,
+        explanation=record.explanation,
+        difficulty=record.difficulty,
+        status=status,
+        origin=origin if origin in ("generated", "authored") else "authored",
+        accepted_answers=list(record.accepted_answers) if record.kind == "typed" else [],
+        choices=[
+            Choice(text=text, is_correct=correct, position=position)
+            for position, (text, correct) in enumerate(record.choices)
+        ],
+        edited=True,
+    )
+
+
+def import_file(session: Session, fmt: str, text: str, user: User | None) -> ImportOutcome:
+    """Parse and store questions (GIFT, Open Trivia DB) or a whole quiz (our JSON)."""
+    if fmt == "json":
+        return _import_quiz(session, text, user)
+    parsed = interchange.parse_gift(text) if fmt == "gift" else interchange.parse_opentdb(text)
+    if parsed.problems:
+        return ImportOutcome(problems=parsed.problems)
+    if not parsed.records:
+        return ImportOutcome(problems=[interchange.Problem(1, "The file holds no questions.")])
+    label = "GIFT" if fmt == "gift" else "Open Trivia DB"
+    title = f"Imported from {label}, {utcnow():%Y-%m-%d %H:%M}"
+    questions = [question_from(record, "draft", "authored") for record in parsed.records]
+    quiz = _quiz(session, title, "", {}, False, None, questions)
+    for question in questions:
+        log(session, question, user, "imported", f"from a {label} file")
+    return ImportOutcome(quiz=quiz, count=len(questions))
+
+
+def _quiz(
+    session: Session,
+    title: str,
+    description: str,
+    settings: dict,
+    published: bool,
+    article: Article | None,
+    questions: list[Question],
+    slug: str | None = None,
+) -> Quiz:
+    session.add_all(questions)
+    taken = slug and session.scalar(sa.select(Quiz.id).where(Quiz.slug == slug)) is not None
+    quiz = Quiz(
+        title=title,
+        slug=slug if slug and not taken else unique_slug(session, title),
+        description=description,
+        settings=settings,
+        published=published,
+        article=article,
+        entries=[QuizQuestion(question=q, position=i) for i, q in enumerate(questions)],
+    )
+    session.add(quiz)
+    session.flush()
+    return quiz
+
+
+def _import_quiz(session: Session, text: str, user: User | None) -> ImportOutcome:
+    document, problems = interchange.parse_quiz_json(text)
+    if problems or document is None:
+        return ImportOutcome(problems=problems)
+    article = None
+    facts: list[Fact] = []
+    if document.article is not None:
+        data = document.article
+        article = session.scalar(
+            sa.select(Article).where(Article.checksum == text_checksum(data.text))
+        )
+        if article is None:
+            article = Article(
+                title=data.title,
+                source_url=data.url,
+                published_on=date.fromisoformat(data.published_on) if data.published_on else None,
+                text=data.text,
+                checksum=text_checksum(data.text),
+            )
+            session.add(article)
+        known = {(f.kind, f.subject, f.value, f.start, f.end): f for f in article.facts}
+        for f in document.facts:
+            key = (f.kind, f.subject, f.value, f.start, f.end)
+            if key not in known:
+                known[key] = Fact(
+                    article=article,
+                    kind=f.kind,
+                    subject=f.subject,
+                    value=f.value,
+                    qualifier=f.qualifier,
+                    sentence_index=f.sentence_index,
+                    start=f.start,
+                    end=f.end,
+                    hedged=f.hedged,
+                )
+            facts.append(known[key])
+    questions = []
+    for item in document.questions:
+        question = question_from(item.record, item.status, item.origin)
+        question.article = article
+        question.evidence_start, question.evidence_end = item.evidence_start, item.evidence_end
+        question.fact = facts[item.fact] if item.fact is not None else None
+        questions.append(question)
+    quiz = _quiz(
+        session,
+        document.title,
+        document.description,
+        document.settings,
+        document.published,
+        article,
+        questions,
+        slug=document.slug,
+    )
+    for question in questions:
+        log(session, question, user, "imported", "from a quizapp JSON file")
+    return ImportOutcome(quiz=quiz, count=len(questions))

@@ -1,0 +1,211 @@
+"""Bringing an article in, and reviewing what was found in it: facts, then questions."""
+
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+
+from quizapp import generation, sources
+from quizapp.author_forms import MAX_UPLOAD, ArticleForm, FactForm
+from quizapp.authoring import conflicts as conflict_rules
+from quizapp.authoring import facts as fact_rules
+from quizapp.authoring.gate import apply_gate
+from quizapp.authoring.questions import set_status
+from quizapp.extensions import db
+from quizapp.forms import ActionForm
+from quizapp.generation.text import split_sentences
+from quizapp.ingest import ingest_article
+from quizapp.models import Article, Fact
+from quizapp.views.author import bp, get_or_404
+
+
+def allow_private() -> bool:
+    value = current_app.config.get("QUIZAPP_ALLOW_PRIVATE_URLS")
+    return str(value).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def source_article(form: ArticleForm) -> sources.SourceArticle:
+    if form.source.data == "url":
+        found = sources.fetch_article(form.url.data or "", allow_private=allow_private())
+    elif form.source.data == "upload":
+        data = form.page.data.read(MAX_UPLOAD + 1)
+        if len(data) > MAX_UPLOAD:
+            raise sources.SourceError("The page is larger than 2 MB.")
+        found = sources.article_from_html(data)
+    else:
+        found = sources.article_from_text(
+            form.text.data or "", form.title.data, form.url.data, form.published.data
+        )
+    return sources.SourceArticle(
+        title=form.title.data or found.title,
+        text=found.text,
+        published=form.published.data or found.published,
+        url=form.url.data or found.url,
+    )
+
+
+@bp.route("/articles/new", methods=["GET", "POST"])
+def new_article() -> ResponseReturnValue:
+    form = ArticleForm()
+    if form.validate_on_submit():
+        field = {"url": form.url, "upload": form.page}.get(form.source.data or "", form.text)
+        try:
+            found = source_article(form)
+            result = ingest_article(
+                db.session,
+                found.text,
+                title=found.title,
+                url=found.url,
+                published=found.published,
+                seed=int(current_app.config["QUIZAPP_GENERATION_SEED"]),
+            )
+        except sources.SourceError as error:
+            field.errors = [str(error)]  # type: ignore[assignment]
+        except generation.NotAFilmArticle:
+            field.errors = ["This text does not read as a film article: no film was found in it."]  # type: ignore[assignment]
+        else:
+            db.session.commit()
+            if not result.created:
+                flash("That article was already here; here is what was found in it.")
+            return redirect(url_for("author.article", article_id=result.article.id), code=303)
+    return render_template("author/new_article.html", form=form), 400 if form.errors else 200
+
+
+def sentence_views(article: Article) -> dict[int, tuple[str, int]]:
+    """Each sentence's text and where it starts, by index."""
+    return {s.index: (s.text, s.start) for s in split_sentences(article.text)}
+
+
+@bp.get("/articles/<int:article_id>")
+def article(article_id: int) -> ResponseReturnValue:
+    found = get_or_404(Article, article_id)
+    assert isinstance(found, Article)
+    return render_article(found)
+
+
+def render_article(
+    article: Article, add_form: FactForm | None = None, status: int = 200
+) -> ResponseReturnValue:
+    return (
+        render_template(
+            "author/article.html",
+            article=article,
+            sentences=sentence_views(article),
+            fact_forms={
+                fact.id: FactForm(obj=fact, prefix=f"fact{fact.id}") for fact in article.facts
+            },
+            add_form=add_form or FactForm(prefix="new"),
+            action=ActionForm(),
+            conflicts=conflict_rules.conflicts_for(db.session, article),
+        ),
+        status,
+    )
+
+
+@bp.post("/facts/<int:fact_id>")
+def edit_fact(fact_id: int) -> ResponseReturnValue:
+    fact = get_or_404(Fact, fact_id)
+    assert isinstance(fact, Fact)
+    form = FactForm(prefix=f"fact{fact.id}")
+    if form.validate_on_submit():
+        try:
+            fact_rules.correct_fact(
+                fact,
+                kind=form.kind.data or fact.kind,
+                subject=form.subject.data or "",
+                value=form.value.data or "",
+                hedged=bool(form.hedged.data),
+            )
+        except fact_rules.FactError as error:
+            db.session.rollback()
+            flash(f"Fact not changed: {error}")
+            return redirect(
+                url_for("author.article", article_id=fact.article_id, _anchor=f"fact-{fact_id}"),
+                code=303,
+            )
+        apply_gate(fact.article)
+        db.session.commit()
+        flash("Fact corrected. Regenerate the questions to use it.")
+    else:
+        flash(
+            "Fact not changed: " + "; ".join(e for errors in form.errors.values() for e in errors)
+        )
+    return redirect(
+        url_for("author.article", article_id=fact.article_id, _anchor=f"fact-{fact_id}"), code=303
+    )
+
+
+@bp.post("/facts/<int:fact_id>/drop")
+def drop_fact(fact_id: int) -> ResponseReturnValue:
+    fact = get_or_404(Fact, fact_id)
+    assert isinstance(fact, Fact)
+    fact_rules.drop_fact(fact)
+    apply_gate(fact.article)
+    db.session.commit()
+    flash("Fact dropped. Questions built on it now need a look.")
+    return redirect(url_for("author.article", article_id=fact.article_id), code=303)
+
+
+@bp.post("/articles/<int:article_id>/facts")
+def add_fact(article_id: int) -> ResponseReturnValue:
+    article = get_or_404(Article, article_id)
+    assert isinstance(article, Article)
+    form = FactForm(prefix="new")
+    if form.validate_on_submit():
+        try:
+            fact_rules.add_fact(
+                article,
+                kind=form.kind.data or "",
+                subject=form.subject.data or "",
+                value=form.value.data or "",
+            )
+        except fact_rules.FactError as error:
+            db.session.rollback()
+            form.value.errors = [str(error)]  # type: ignore[assignment]
+        else:
+            db.session.commit()
+            flash("Fact added.")
+            return redirect(url_for("author.article", article_id=article.id), code=303)
+    return render_article(article, add_form=form, status=400)
+
+
+@bp.post("/articles/<int:article_id>/regenerate")
+def regenerate(article_id: int) -> ResponseReturnValue:
+    article = get_or_404(Article, article_id)
+    assert isinstance(article, Article)
+    created = fact_rules.regenerate(
+        db.session, article, seed=int(current_app.config["QUIZAPP_GENERATION_SEED"])
+    )
+    db.session.commit()
+    flash(f"{len(created)} new draft questions; questions you wrote or edited were kept.")
+    return redirect(url_for("author.article", article_id=article.id, _anchor="questions"), code=303)
+
+
+@bp.post("/articles/<int:article_id>/approve-passed")
+def approve_passed(article_id: int) -> ResponseReturnValue:
+    article = get_or_404(Article, article_id)
+    assert isinstance(article, Article)
+    approved = 0
+    for question in article.questions:
+        if question.status == "draft" and question.gate_passed:
+            set_status(db.session, question, "published", current_user)
+            approved += 1
+    db.session.commit()
+    flash(f"{approved} questions that passed the quality gate are approved.")
+    return redirect(url_for("author.article", article_id=article.id, _anchor="questions"), code=303)
+
+
+@bp.post("/facts/<int:fact_id>/retire")
+def retire_old_fact(fact_id: int) -> ResponseReturnValue:
+    """Archive the questions asking an older value that a newer article contradicts."""
+    fact = get_or_404(Fact, fact_id)
+    assert isinstance(fact, Fact)
+    retired = 0
+    for question in list(fact.article.questions):
+        if question.fact_id == fact.id and question.status in ("draft", "published"):
+            set_status(db.session, question, "archived", current_user)
+            retired += 1
+    db.session.commit()
+    flash(f"{retired} questions built on the older value are archived.")
+    return redirect(url_for("author.article", article_id=fact.article_id), code=303)

@@ -1,0 +1,149 @@
+"""The quiz builder, per-question statistics, and import/export."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+
+from quizapp.author_forms import MAX_UPLOAD, ImportForm, QuizForm
+from quizapp.authoring import quizzes as rules
+from quizapp.authoring.stats import question_stats
+from quizapp.authoring.transfer import export_quiz, import_file
+from quizapp.extensions import db
+from quizapp.models import Article, Question, Quiz
+from quizapp.play.settings import QuizSettings
+from quizapp.views.author import bp, get_or_404
+
+
+def candidates(article: Article | None) -> list[Question]:
+    """Questions that may go into a quiz: the article's first, then every other playable one."""
+    query = sa.select(Question).where(Question.status.in_(rules.PLAYABLE))
+    order = [Question.article_id != (article.id if article else -1), Question.id]
+    return list(db.session.scalars(query.order_by(*order)))
+
+
+def picked_ids(form: QuizForm) -> list[int]:
+    """The ticked questions in the order their position boxes give (ties keep list order)."""
+    ticked = [int(v) for v in request.form.getlist("pick") if v.isdigit()]
+
+    def position(qid: int) -> float:
+        raw = request.form.get(f"order-{qid}", "")
+        return float(raw) if raw.replace(".", "", 1).isdigit() else float("inf")
+
+    ordered = sorted(ticked, key=position)
+    if form.random_count.data:
+        ordered = rules.pick_random(ordered, form.random_count.data)
+    return ordered
+
+
+def settings_from(form: QuizForm) -> QuizSettings:
+    return QuizSettings(
+        time_limit_seconds=form.time_limit.data if form.timed.data else None,
+        speed_bonus=bool(form.speed_bonus.data),
+        shuffle_questions=bool(form.shuffle_questions.data),
+        shuffle_options=bool(form.shuffle_options.data),
+        feedback=form.feedback.data or "each",
+    )
+
+
+def build(quiz: Quiz | None, article: Article | None) -> ResponseReturnValue:
+    form = QuizForm(obj=quiz) if quiz is not None and request.method == "GET" else QuizForm()
+    if quiz is not None and request.method == "GET":
+        settings = QuizSettings.from_mapping(quiz.settings)
+        form.timed.data = settings.timed
+        form.time_limit.data = settings.time_limit_seconds
+        form.speed_bonus.data = settings.speed_bonus
+        form.shuffle_questions.data = settings.shuffle_questions
+        form.shuffle_options.data = settings.shuffle_options
+        form.feedback.data = settings.feedback
+    chosen = [e.question_id for e in quiz.entries] if quiz is not None else []
+    error = None
+    if form.validate_on_submit():
+        chosen = picked_ids(form)
+        try:
+            saved = rules.save_quiz(
+                db.session,
+                quiz,
+                title=form.title.data or "",
+                description=form.description.data or "",
+                question_ids=chosen,
+                settings=settings_from(form),
+                published=bool(form.published.data),
+                article=article or (quiz.article if quiz else None),
+            )
+        except rules.QuizError as problem:
+            db.session.rollback()
+            error = str(problem)
+        else:
+            db.session.commit()
+            flash(f"Quiz saved{' and published' if saved.published else ''}.")
+            return redirect(url_for("author.edit_quiz", quiz_id=saved.id), code=303)
+    status = 400 if form.errors or error else 200
+    pool = candidates(article or (quiz.article if quiz else None))
+    return (
+        render_template(
+            "author/quiz_form.html",
+            form=form,
+            quiz=quiz,
+            pool=pool,
+            chosen=chosen,
+            error=error,
+            stats=question_stats(db.session, [q.id for q in pool]),
+        ),
+        status,
+    )
+
+
+@bp.route("/quizzes/new", methods=["GET", "POST"])
+def new_quiz() -> ResponseReturnValue:
+    article_id = request.args.get("article", type=int)
+    article = db.session.get(Article, article_id) if article_id else None
+    return build(None, article)
+
+
+@bp.route("/quizzes/<int:quiz_id>", methods=["GET", "POST"])
+def edit_quiz(quiz_id: int) -> ResponseReturnValue:
+    quiz = get_or_404(Quiz, quiz_id)
+    assert isinstance(quiz, Quiz)
+    return build(quiz, None)
+
+
+@bp.get("/quizzes/<int:quiz_id>/export.<any(gift, json):fmt>")
+def export(quiz_id: int, fmt: str) -> ResponseReturnValue:
+    quiz = get_or_404(Quiz, quiz_id)
+    assert isinstance(quiz, Quiz)
+    body, mimetype = export_quiz(quiz, fmt)
+    return Response(
+        body,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{quiz.slug}.{fmt}"'},
+    )
+
+
+@bp.route("/import", methods=["GET", "POST"])
+def import_questions() -> ResponseReturnValue:
+    form = ImportForm()
+    problems: list[str] = []
+    if form.validate_on_submit():
+        raw = form.file.data.read(MAX_UPLOAD + 1)
+        if len(raw) > MAX_UPLOAD:
+            problems = ["The file is larger than 2 MB."]
+        else:
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                problems = ["The file is not UTF-8 text."]
+            else:
+                outcome = import_file(db.session, form.format.data or "gift", text, current_user)
+                problems = [str(p) for p in outcome.problems]
+                if not problems:
+                    db.session.commit()
+                    flash(
+                        f"Imported {outcome.count} questions into the quiz “{outcome.quiz.title}”."
+                    )
+                    return redirect(url_for("author.edit_quiz", quiz_id=outcome.quiz.id), code=303)
+                db.session.rollback()
+    status = 400 if form.errors or problems else 200
+    return render_template("author/import.html", form=form, problems=problems), status
