@@ -48,7 +48,7 @@ class ArticleForm(FlaskForm):
         default="paste",
     )
     title = StringField("Title", filters=[_strip], validators=[Optional(), Length(max=300)])
-    url = URLField("Address (URL)", filters=[_strip], validators=[Optional(), Length(max=2000)])
+    url = URLField("Address (URL)", filters=[_strip], validators=[Length(max=2000)])
     published = DateField("Published on", validators=[Optional()])
     text = TextAreaField("Article text", filters=[_strip])
     page = FileField("Saved HTML page")
@@ -58,9 +58,9 @@ class ArticleForm(FlaskForm):
             raise ValidationError("Paste the article's text.")
 
     def validate_url(self, field: URLField) -> None:
-        if self.source.data == "url":
-            if not field.data:
-                raise ValidationError("Give the article's address.")
+        if self.source.data == "url" and not field.data:
+            raise ValidationError("Give the article's address.")
+        if field.data:
             URL(message="Give a full address, starting with http:// or https://.")(self, field)
 
     def validate_page(self, field: FileField) -> None:
@@ -107,16 +107,12 @@ class QuestionForm(FlaskForm):
         valid = super().validate(extra_validators)  # type: ignore[arg-type]
         kind = self.kind.data
         if kind == "multiple_choice":
-            texts = [entry.data or "" for entry in self.options]
-            filled = [t for t in texts if t]
+            filled = self.filled_options()
             if not 2 <= len(filled) <= 6:
                 self.options.errors = ["Give 2 to 6 options."]  # type: ignore[assignment]
                 valid = False
             elif len({t.casefold() for t in filled}) != len(filled):
                 self.options.errors = ["The options must all differ."]  # type: ignore[assignment]
-                valid = False
-            if texts[len(filled) :] and any(texts[len(filled) :]):
-                self.options.errors = ["Fill the options from the top, without gaps."]  # type: ignore[assignment]
                 valid = False
             if self.correct.data is None or not 1 <= self.correct.data <= len(filled):
                 self.correct.errors = ["Say which option is correct."]  # type: ignore[assignment]
@@ -138,9 +134,7 @@ class QuizForm(FlaskForm):
         "Or: this many at random from the ticked ones", validators=[Optional(), NumberRange(1, 200)]
     )
     timed = BooleanField("Timed")
-    time_limit = IntegerField(
-        "Time limit (seconds)", validators=[Optional(), NumberRange(10, 86_400)]
-    )
+    time_limit = IntegerField("Time limit (seconds)", validators=[Optional()])
     speed_bonus = BooleanField("Speed bonus", default=True)
     shuffle_questions = BooleanField("Shuffle the questions for each player")
     shuffle_options = BooleanField("Shuffle the options for each player")
@@ -151,9 +145,16 @@ class QuizForm(FlaskForm):
     )
     published = BooleanField("Published")
 
-    def validate_time_limit(self, field: IntegerField) -> None:
-        if self.timed.data and not field.data:
-            raise ValidationError("A timed quiz needs a time limit.")
+    def validate(self, extra_validators: object = None) -> bool:  # type: ignore[override]
+        valid = super().validate(extra_validators)  # type: ignore[arg-type]
+        limit = self.time_limit.data
+        if self.timed.data and not limit:
+            self.time_limit.errors = ["A timed quiz needs a time limit."]  # type: ignore[assignment]
+            valid = False
+        elif limit is not None and not 10 <= limit <= 86_400:
+            self.time_limit.errors = ["Between 10 seconds and a day."]  # type: ignore[assignment]
+            valid = False
+        return valid
 
 
 class ImportForm(FlaskForm):

@@ -106,6 +106,7 @@ def ingest_article(
     publish: bool = False,
     seed: int = 0,
     questions_per_quiz: int = 30,
+    with_quiz: bool = True,
 ) -> IngestResult:
     """Store the article with its facts, questions and quiz, or find it if its text is known.
 
@@ -134,8 +135,8 @@ def ingest_article(
     article.facts = list(fact_rows.values())
     status = "published" if publish else "draft"
     article.questions = [question_row(draft, fact_rows, status) for draft in drafts]
-    quiz = quiz_for(session, article, facts, publish=publish)
-    session.add_all([article, quiz])
+    quiz = quiz_for(session, article, facts, publish=publish) if with_quiz else None
+    session.add_all([article, quiz] if quiz else [article])
     session.flush()
     apply_gate(article)
     return IngestResult(article=article, quiz=quiz, created=True)

@@ -59,6 +59,7 @@ def new_article() -> ResponseReturnValue:
                 url=found.url,
                 published=found.published,
                 seed=int(current_app.config["QUIZAPP_GENERATION_SEED"]),
+                with_quiz=False,  # the author builds the quiz from the questions they approve
             )
         except sources.SourceError as error:
             field.errors = [str(error)]  # type: ignore[assignment]
