@@ -115,21 +115,23 @@ def _import_quiz(session: Session, text: str, user: User | None) -> ImportOutcom
             )
             session.add(article)
         known = {(f.kind, f.subject, f.value, f.start, f.end): f for f in article.facts}
-        for f in document.facts:
-            key = (f.kind, f.subject, f.value, f.start, f.end)
-            if key not in known:
-                known[key] = Fact(
-                    article=article,
-                    kind=f.kind,
-                    subject=f.subject,
-                    value=f.value,
-                    qualifier=f.qualifier,
-                    sentence_index=f.sentence_index,
-                    start=f.start,
-                    end=f.end,
-                    hedged=f.hedged,
-                )
-            facts.append(known[key])
+        with session.no_autoflush:
+            for f in document.facts:
+                key = (f.kind, f.subject, f.value, f.start, f.end)
+                if key not in known:
+                    known[key] = Fact(
+                        kind=f.kind,
+                        subject=f.subject,
+                        value=f.value,
+                        qualifier=f.qualifier,
+                        sentence_index=f.sentence_index,
+                        start=f.start,
+                        end=f.end,
+                        hedged=f.hedged,
+                    )
+                    session.add(known[key])
+                    article.facts.append(known[key])
+                facts.append(known[key])
     questions = []
     for item in document.questions:
         question = question_from(item.record, item.status, item.origin)
