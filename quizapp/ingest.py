@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from quizapp import generation
 from quizapp.authoring.gate import apply_gate
-from quizapp.models import Article, Choice, Fact, Question, Quiz, QuizQuestion
+from quizapp.models import Article, Fact, Question, Quiz, QuizQuestion, make_choices
 
 TITLE_MAX = 300
 SLUG_MAX = 100
@@ -194,8 +194,5 @@ def question_row(
         evidence_start=draft.evidence_start,
         evidence_end=draft.evidence_end,
         accepted_answers=list(draft.accepted_answers),
-        choices=[
-            Choice(text=choice.text, is_correct=choice.correct, position=position)
-            for position, choice in enumerate(draft.choices)
-        ],
+        choices=make_choices([(choice.text, choice.correct) for choice in draft.choices]),
     )

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from quizapp import interchange
 from quizapp.authoring.questions import log
 from quizapp.ingest import text_checksum, unique_slug
-from quizapp.models import Article, Choice, Fact, Question, Quiz, QuizQuestion, User, utcnow
+from quizapp.models import Article, Fact, Question, Quiz, QuizQuestion, User, make_choices, utcnow
 
 MIMETYPES = {"gift": "text/plain", "json": "application/json"}
 
@@ -42,10 +42,7 @@ def question_from(record: interchange.QuestionRecord, status: str, origin: str) 
         status=status,
         origin=origin if origin in ("generated", "authored") else "authored",
         accepted_answers=list(record.accepted_answers) if record.kind == "typed" else [],
-        choices=[
-            Choice(text=text, is_correct=correct, position=position)
-            for position, (text, correct) in enumerate(record.choices)
-        ],
+        choices=make_choices(list(record.choices)),
         edited=True,
     )
 

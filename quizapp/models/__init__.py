@@ -15,6 +15,7 @@ from quizapp.models.content import (
     Quiz,
     QuizQuestion,
     check_choices,
+    make_choices,
     utcnow,
 )
 from quizapp.models.play import (
@@ -53,5 +54,6 @@ __all__ = [
     "ScoreTally",
     "User",
     "check_choices",
+    "make_choices",
     "utcnow",
 ]

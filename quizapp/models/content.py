@@ -178,6 +178,14 @@ class QuizQuestion(db.Model):
     __table_args__ = (sa.UniqueConstraint("quiz_id", "position", name="quiz_position_unique"),)
 
 
+def make_choices(options: list[tuple[str, bool]]) -> list[Choice]:
+    """Choices in the given order from (text, correct) pairs."""
+    return [
+        Choice(text=text, is_correct=correct, position=position)
+        for position, (text, correct) in enumerate(options)
+    ]
+
+
 def check_choices(question: Question) -> None:
     """Raise InvalidQuestion unless exactly one choice is correct and no two choices repeat."""
     correct = [choice for choice in question.choices if choice.is_correct]

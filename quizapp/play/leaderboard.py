@@ -183,33 +183,30 @@ def attempt_rank(session: Session, attempt: Attempt) -> int:
     return int(session.scalar(sa.select(total + 1)) or 1)
 
 
+def _locked_row(session: Session, model: Any, new: dict[str, Any], **key: Any) -> Any:
+    """The row with this key, locked for the rest of the transaction (on PostgreSQL), or a new
+    one with that key and the `new` values."""
+    row = session.scalar(sa.select(model).filter_by(**key).with_for_update())
+    if row is None:
+        row = model(**key, **new)
+        session.add(row)
+    return row
+
+
 def record(session: Session, attempt: Attempt) -> None:
     """Post a finished attempt: it becomes the player's entry where it beats their best."""
     assert attempt.finished_at is not None and attempt.duration_ms is not None
     for period, start in period_starts(attempt.finished_at).items():
-        entry = session.scalar(
-            sa.select(BoardEntry)
-            .where(
-                BoardEntry.quiz_id == attempt.quiz_id,
-                BoardEntry.player_id == attempt.player_id,
-                BoardEntry.period == period,
-                BoardEntry.period_start == start,
-            )
-            .with_for_update()
+        entry = _locked_row(
+            session,
+            BoardEntry,
+            {},
+            quiz_id=attempt.quiz_id,
+            player_id=attempt.player_id,
+            period=period,
+            period_start=start,
         )
-        if entry is None:
-            entry = BoardEntry(
-                quiz_id=attempt.quiz_id,
-                player_id=attempt.player_id,
-                period=period,
-                period_start=start,
-                points=0,
-                duration_ms=0,
-                correct_count=0,
-                attempt_id=attempt.id,
-                finished_at=attempt.finished_at,
-            )
-            session.add(entry)
+        if entry.id is None:
             gained, extra_ms, new_quiz = attempt.points, attempt.duration_ms, 1
         elif _beats(attempt, entry):
             gained, extra_ms, new_quiz = (
@@ -242,25 +239,14 @@ def _add_to_total(
     extra_ms: int,
     new_quiz: int,
 ) -> None:
-    total = session.scalar(
-        sa.select(PlayerTotal)
-        .where(
-            PlayerTotal.player_id == attempt.player_id,
-            PlayerTotal.period == period,
-            PlayerTotal.period_start == start,
-        )
-        .with_for_update()
+    total = _locked_row(
+        session,
+        PlayerTotal,
+        {"points": 0, "quizzes": 0, "duration_ms": 0},
+        player_id=attempt.player_id,
+        period=period,
+        period_start=start,
     )
-    if total is None:
-        total = PlayerTotal(
-            player_id=attempt.player_id,
-            period=period,
-            period_start=start,
-            points=0,
-            quizzes=0,
-            duration_ms=0,
-        )
-        session.add(total)
     total.points += gained
     total.duration_ms += extra_ms
     total.quizzes += new_quiz

@@ -16,7 +16,7 @@ from quizapp.extensions import db
 from quizapp.forms import ActionForm
 from quizapp.generation.text import split_sentences
 from quizapp.ingest import ingest_article
-from quizapp.models import Article, Fact
+from quizapp.models import Article, Fact, Question
 from quizapp.views.author import bp, get_or_404
 
 
@@ -183,16 +183,21 @@ def regenerate(article_id: int) -> ResponseReturnValue:
     return redirect(url_for("author.article", article_id=article.id, _anchor="questions"), code=303)
 
 
+def set_all(questions: list[Question], status: str) -> int:
+    """Give every one of these questions the status, each change in its history; commits."""
+    for question in questions:
+        set_status(db.session, question, status, current_user)
+    db.session.commit()
+    return len(questions)
+
+
 @bp.post("/articles/<int:article_id>/approve-passed")
 def approve_passed(article_id: int) -> ResponseReturnValue:
     article = get_or_404(Article, article_id)
     assert isinstance(article, Article)
-    approved = 0
-    for question in article.questions:
-        if question.status == "draft" and question.gate_passed:
-            set_status(db.session, question, "published", current_user)
-            approved += 1
-    db.session.commit()
+    approved = set_all(
+        [q for q in article.questions if q.status == "draft" and q.gate_passed], "published"
+    )
     flash(f"{approved} questions that passed the quality gate are approved.")
     return redirect(url_for("author.article", article_id=article.id, _anchor="questions"), code=303)
 
@@ -202,11 +207,13 @@ def retire_old_fact(fact_id: int) -> ResponseReturnValue:
     """Archive the questions asking an older value that a newer article contradicts."""
     fact = get_or_404(Fact, fact_id)
     assert isinstance(fact, Fact)
-    retired = 0
-    for question in list(fact.article.questions):
-        if question.fact_id == fact.id and question.status in ("draft", "published"):
-            set_status(db.session, question, "archived", current_user)
-            retired += 1
-    db.session.commit()
+    retired = set_all(
+        [
+            q
+            for q in fact.article.questions
+            if q.fact_id == fact.id and q.status in ("draft", "published")
+        ],
+        "archived",
+    )
     flash(f"{retired} questions built on the older value are archived.")
     return redirect(url_for("author.article", article_id=fact.article_id), code=303)
