@@ -114,7 +114,8 @@ class QuestionForm(FlaskForm):
             elif len({t.casefold() for t in filled}) != len(filled):
                 self.options.errors = ["The options must all differ."]  # type: ignore[assignment]
                 valid = False
-            if self.correct.data is None or not 1 <= self.correct.data <= len(filled):
+            marked = self.correct.data
+            if marked is None or not 1 <= marked <= 6 or not self.options[marked - 1].data:
                 self.correct.errors = ["Say which option is correct."]  # type: ignore[assignment]
                 valid = False
         elif kind == "typed" and not self.answer.data:

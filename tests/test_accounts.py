@@ -268,3 +268,23 @@ def test_the_sign_in_limit_can_live_in_redis(database_url: str, session: Session
     for app in (first, second):
         with app.app_context():
             db.engine.dispose()
+
+
+def test_every_author_post_needs_a_csrf_token(database_url: str, session: Session) -> None:
+    make_user(session, "ann@example.org", "author")
+    guarded = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url})
+    client = guarded.test_client()
+    page = client.get("/sign-in").get_data(as_text=True)
+    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    signed = client.post(
+        "/sign-in", data={"email": "ann@example.org", "password": PASSWORD, "csrf_token": token}
+    )
+    assert signed.status_code == 303
+    posts = [url for method, url in author_urls(guarded) if method == "POST"]
+    assert len(posts) >= 8
+    for url in posts:
+        response = client.post(url, data={})
+        assert response.status_code == 400, url
+        assert "This form has expired" in response.get_data(as_text=True), url
+    with guarded.app_context():
+        db.engine.dispose()

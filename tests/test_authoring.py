@@ -509,3 +509,36 @@ def test_a_newer_article_that_moves_the_date_shows_a_conflict(
             sa.select(Question.status).where(Question.fact_id == old_fact)
         ).all()
     assert statuses and set(statuses) == {"archived"}
+
+
+def test_options_are_reordered_by_their_position_boxes(
+    author: FlaskClient, session: Session
+) -> None:
+    article_id = bring_in(author)
+    payload = {
+        "kind": "multiple_choice",
+        "prompt": "Who plays Ada Prynne?",
+        "options-0": "Lou Fairweather",
+        "options-1": "Juno Takahashi",
+        "options-2": "",
+        "options-3": "Bertrand Achebe",
+        "correct": "2",
+        "position-0": "3",
+        "position-1": "1",
+        "position-3": "2",
+        "evidence_sentence": "-1",
+        "difficulty": "2",
+        "status": "draft",
+    }
+    assert (
+        author.post(f"/author/articles/{article_id}/questions/new", data=payload).status_code == 303
+    )
+    with fresh(session) as reader:
+        question = reader.scalars(
+            sa.select(Question).where(Question.prompt == "Who plays Ada Prynne?")
+        ).one()
+        assert [(c.text, c.is_correct) for c in question.choices] == [
+            ("Juno Takahashi", True),
+            ("Bertrand Achebe", False),
+            ("Lou Fairweather", False),
+        ]

@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from markupsafe import escape
 from sqlalchemy.orm import Session
 
+from quizapp.interchange import parse_gift
 from quizapp.models import Article, Fact, Question, Quiz
 from tests.author_support import signed_in
 from tests.playing import fresh, publish_quiz
@@ -142,3 +143,17 @@ def test_json_export_is_an_exact_round_trip(author: FlaskClient, session: Sessio
 def _only_quiz(session: Session) -> int:
     with fresh(session) as reader:
         return reader.scalars(sa.select(Quiz.id)).one()
+
+
+def test_a_selection_exports_as_gift_in_the_order_asked(
+    author: FlaskClient, session: Session
+) -> None:
+    quiz = publish_quiz(session)
+    first, second = quiz.questions[3], quiz.questions[0]
+    response = author.get(f"/author/export.gift?question={first.id}&question={second.id}")
+    assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert text.index(first.prompt.split("?")[0][:20]) < text.index(
+        second.prompt.split("?")[0][:20]
+    )
+    assert author.get("/author/export.gift").status_code == 400

@@ -26,10 +26,14 @@ class ImportOutcome:
     problems: list[interchange.Problem] = field(default_factory=list)
 
 
+def export_questions(questions: list[Question], category: str | None = None) -> str:
+    records = [interchange.record_from_question(question) for question in questions]
+    return interchange.export_gift(records, category=category)
+
+
 def export_quiz(quiz: Quiz, fmt: str) -> tuple[str, str]:
     if fmt == "gift":
-        records = [interchange.record_from_question(e.question) for e in quiz.entries]
-        return interchange.export_gift(records, category=quiz.title), MIMETYPES[fmt]
+        return export_questions(quiz.questions, category=quiz.title), MIMETYPES[fmt]
     return interchange.export_quiz_json(interchange.document_from_quiz(quiz)), MIMETYPES[fmt]
 
 

@@ -55,6 +55,19 @@ def form_for(question: Question | None, article: Article | None) -> QuestionForm
     return form
 
 
+def reordered(form: QuestionForm) -> tuple[list[str], int]:
+    """The filled options sorted by their position boxes, and where the correct one went."""
+    marked = (form.correct.data or 1) - 1
+    slots = [(i, entry.data) for i, entry in enumerate(form.options) if entry.data]
+
+    def position(slot: tuple[int, str]) -> tuple[float, int]:
+        raw = request.form.get(f"position-{slot[0]}", "")
+        return (float(raw) if raw.replace(".", "", 1).isdigit() else float(slot[0] + 1), slot[0])
+
+    ordered = sorted(slots, key=position)
+    return [text for _, text in ordered], [i for i, _ in ordered].index(marked)
+
+
 def data_from(form: QuestionForm) -> rules.QuestionData:
     kind = form.kind.data or "multiple_choice"
     if kind == "true_false":
@@ -62,7 +75,7 @@ def data_from(form: QuestionForm) -> rules.QuestionData:
     elif kind == "typed":
         options, correct = [form.answer.data or ""], 0
     else:
-        options, correct = form.filled_options(), (form.correct.data or 1) - 1
+        options, correct = reordered(form)
     return rules.QuestionData(
         kind=kind,
         prompt=form.prompt.data or "",

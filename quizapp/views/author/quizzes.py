@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.author_forms import MAX_UPLOAD, ImportForm, QuizForm
 from quizapp.authoring import quizzes as rules
 from quizapp.authoring.stats import question_stats
-from quizapp.authoring.transfer import export_quiz, import_file
+from quizapp.authoring.transfer import export_questions, export_quiz, import_file
 from quizapp.extensions import db
 from quizapp.models import Article, Question, Quiz
 from quizapp.play.settings import QuizSettings
@@ -119,6 +119,22 @@ def export(quiz_id: int, fmt: str) -> ResponseReturnValue:
         body,
         mimetype=mimetype,
         headers={"Content-Disposition": f'attachment; filename="{quiz.slug}.{fmt}"'},
+    )
+
+
+@bp.get("/export.gift")
+def export_selection() -> ResponseReturnValue:
+    """A selection of questions (`?question=ID&question=ID`) as one GIFT file."""
+    ids = request.args.getlist("question", type=int)
+    if not ids:
+        abort(400, description="Tick the questions to export first.")
+    chosen = db.session.scalars(sa.select(Question).where(Question.id.in_(ids))).all()
+    by_id = {q.id: q for q in chosen}
+    body = export_questions([by_id[i] for i in ids if i in by_id])
+    return Response(
+        body,
+        mimetype="text/plain",
+        headers={"Content-Disposition": 'attachment; filename="questions.gift"'},
     )
 
 
