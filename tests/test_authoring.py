@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.models import Article, Fact, Question, QuestionEvent, Quiz, QuizQuestion
 from tests.author_support import signed_in
-from tests.conftest import ARTICLES_DIR
+from tests.conftest import ARTICLES_DIR, SEED_ARTICLE
 from tests.playing import attempt_of, fresh, play_all, start
 
 ARTICLE = (ARTICLES_DIR / "02-star-quest-date-change.txt").read_text(encoding="utf-8")
@@ -542,3 +542,15 @@ def test_options_are_reordered_by_their_position_boxes(
             ("Bertrand Achebe", False),
             ("Lou Fairweather", False),
         ]
+
+
+def test_correcting_a_fact_forgets_the_old_qualifier(author: FlaskClient, session: Session) -> None:
+    seed = SEED_ARTICLE.read_text(encoding="utf-8")
+    article = article_of(session, bring_in(author, text=seed, title="Seed"))
+    fact = next(f for f in article.facts if f.kind == "cast" and f.qualifier)
+    prefix = f"fact{fact.id}-"
+    other = next(f.value for f in article.facts if f.kind == "cast" and f.value != fact.value)
+    data = {prefix + "kind": fact.kind, prefix + "subject": fact.subject, prefix + "value": other}
+    author.post(f"/author/facts/{fact.id}", data=data)
+    corrected = next(f for f in article_of(session, article.id).facts if f.id == fact.id)
+    assert (corrected.value, corrected.qualifier) == (other, None)

@@ -46,6 +46,9 @@ def correct_fact(fact: Fact, *, kind: str, subject: str, value: str, hedged: boo
         raise FactError("The subject cannot be empty.")
     if value.strip() != fact.value:
         fact.start, fact.end, fact.sentence_index = locate(fact.article, value, fact.start)
+    if (kind, value.strip()) != (fact.kind, fact.value):
+        # "returning", "2", "cause"... refined the old reading; it says nothing of the new one.
+        fact.qualifier = None
     fact.kind, fact.subject, fact.value = kind, subject.strip(), value.strip()
     fact.hedged = hedged
     fact.origin = "author"

@@ -53,15 +53,25 @@ class LiveServer:
         connection.close()
         return rows
 
-    def flask(self, *args: str) -> str:
-        """Run a `flask --app quizapp` command against the server's database; its stdout."""
-        return run_flask(self.env, *args)
+    def flask(self, *args: str, stdin: str | None = None) -> str:
+        """Run a `flask --app quizapp` command against the server's database; its stdout.
+
+        `stdin` answers the command's prompts (a password asked for twice, say).
+        """
+        return run_flask(self.env, *args, stdin=stdin)
 
 
-def run_flask(env: dict[str, str], *args: str) -> str:
+def run_flask(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
     command = [sys.executable, "-m", "flask", "--app", "quizapp", *args]
     done = subprocess.run(
-        command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120
+        command,
+        cwd=PROJECT_ROOT,
+        env=env,
+        input=stdin,
+        stdin=subprocess.DEVNULL if stdin is None else None,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     if done.returncode != 0:
         pytest.fail(f"{' '.join(args)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
@@ -113,6 +123,8 @@ def server(browser_tools: None, tmp_path_factory: pytest.TempPathFactory) -> Ite
         "DATABASE_URL": f"sqlite:///{db_path}",
         "SECRET_KEY": "browser-tests-secret",
         "PYTHONUNBUFFERED": "1",
+        # The author's tests bring in an article by URL from a page served on loopback.
+        "QUIZAPP_ALLOW_PRIVATE_URLS": "1",
     }
     run_flask(env, "db", "upgrade")
     run_flask(env, "seed")
