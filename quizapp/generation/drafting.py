@@ -45,11 +45,9 @@ def fill(spec: Spec, value: str) -> str:
     return statement[0].upper() + statement[1:]
 
 
-def _explanation(spec: Spec, fact: Fact) -> str:
-    statement = fill(spec, spec.answer) if spec.statement else f"The answer is {spec.answer}."
-    if fact.sentence:
-        return f"{statement} The article: “{fact.sentence}”"
-    return statement
+def _explanation(spec: Spec) -> str:
+    """The fact in one sentence; the article's own sentence travels as the evidence."""
+    return fill(spec, spec.answer) if spec.statement else f"The answer is {spec.answer}."
 
 
 def draft_questions(specs: list[tuple[Fact, Spec]], rng: random.Random) -> list[QuestionDraft]:
@@ -70,7 +68,7 @@ def draft_questions(specs: list[tuple[Fact, Spec]], rng: random.Random) -> list[
 
 def _drafts(fact: Fact, spec: Spec, rng: random.Random) -> list[QuestionDraft]:
     common = {
-        "explanation": _explanation(spec, fact),
+        "explanation": _explanation(spec),
         "fact": fact,
         "evidence_start": fact.start,
         "evidence_end": fact.end,
