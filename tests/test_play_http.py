@@ -396,3 +396,34 @@ def test_feedback_at_the_end_reveals_nothing_until_the_attempt_is_over(
     assert client.get(f"/results/{token}").location == f"/play/{token}"
     client.post(f"/play/{token}/give-up")
     assert client.get(f"/play/{token}/answers/0").status_code == 200
+
+
+def test_simultaneous_answers_to_one_question_count_once(
+    app: Flask, client: FlaskClient, session: Session, quiz: Quiz
+) -> None:
+    """Two requests racing (a double click reaching two workers) lock one answer between them."""
+    import threading
+
+    token = start(client, quiz.slug)
+    value = right_value(asked(session, token, 0))
+    cookie = client.get_cookie("session")
+    assert cookie is not None
+    twins = [app.test_client() for _ in range(4)]
+    for twin in twins:
+        twin.set_cookie("session", cookie.value)
+    barrier = threading.Barrier(len(twins))
+    codes: list[int] = []
+
+    def send(twin: FlaskClient) -> None:
+        barrier.wait()
+        codes.append(answer(twin, token, 0, value).status_code)
+
+    threads = [threading.Thread(target=send, args=(twin,)) for twin in twins]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert codes == [303] * len(twins)
+    attempt = attempt_of(session, token)
+    assert (attempt.current_position, attempt.correct_count, attempt.points) == (1, 1, 1000)
