@@ -7,6 +7,8 @@ own facts, and the fact it asks about is not hedged.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from quizapp.generation.dates import find_dates
@@ -19,6 +21,7 @@ ORDINALS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=1024)
 def shape(text: str) -> str:
     """What kind of thing an option is: a date, a number (or an ordinal), or words.
 
@@ -36,8 +39,13 @@ def shape(text: str) -> str:
     return "words"
 
 
+@lru_cache(maxsize=16)
+def _folded(text: str) -> str:
+    return fold(text).casefold()
+
+
 def _appears(needle: str, haystack: str) -> bool:
-    return bool(needle.strip()) and fold(needle).casefold() in fold(haystack).casefold()
+    return bool(needle.strip()) and _folded(needle) in _folded(haystack)
 
 
 def check_question(question: Question, facts: list[Fact], article_text: str) -> list[str]:
@@ -66,7 +74,7 @@ def check_question(question: Question, facts: list[Fact], article_text: str) -> 
         if odd:
             notes.append(f"Options not of the answer's kind ({wanted}): {', '.join(odd)}.")
     true_values = {
-        fold(f.value).casefold()
+        _folded(f.value)
         for f in facts
         if fact is not None
         and f.status == "active"
@@ -75,7 +83,7 @@ def check_question(question: Question, facts: list[Fact], article_text: str) -> 
     }
     wrong = [c.text for c in question.choices if not c.is_correct]
     if question.kind == "multiple_choice":
-        clashing = [text for text in wrong if fold(text).casefold() in true_values]
+        clashing = [text for text in wrong if _folded(text) in true_values]
         if clashing:
             notes.append(f"Wrong options that the article says are true: {', '.join(clashing)}.")
     return notes
