@@ -554,3 +554,31 @@ def test_correcting_a_fact_forgets_the_old_qualifier(author: FlaskClient, sessio
     author.post(f"/author/facts/{fact.id}", data=data)
     corrected = next(f for f in article_of(session, article.id).facts if f.id == fact.id)
     assert (corrected.value, corrected.qualifier) == (other, None)
+
+
+def test_adding_a_fact_stores_it_with_its_evidence(author: FlaskClient, session: Session) -> None:
+    article_id = bring_in(author)
+    before = len(article_of(session, article_id).facts)
+    data = {"new-kind": "filming_location", "new-subject": "Star Quest", "new-value": "Budapest"}
+    refused = author.post(
+        f"/author/articles/{article_id}/facts", data={**data, "new-value": "Atlantis"}
+    )
+    assert refused.status_code == 400
+    assert "does not appear in the article" in refused.get_data(as_text=True)
+    assert author.post(f"/author/articles/{article_id}/facts", data=data).status_code == 303
+    facts = article_of(session, article_id).facts
+    assert len(facts) == before + 1
+    added = next(f for f in facts if f.origin == "author")
+    assert ARTICLE[added.start : added.end] == "Budapest"
+
+
+def test_rejected_and_retired_questions_leave_their_quizzes(
+    author: FlaskClient, session: Session
+) -> None:
+    article_id = bring_in(author)
+    ids = [q.id for q in article_of(session, article_id).questions][:3]
+    data = {"title": "Three", "pick": [str(i) for i in ids], "feedback": "each", "published": "y"}
+    assert author.post("/author/quizzes/new", data=data).status_code == 303
+    author.post(f"/author/questions/{ids[0]}/reject")
+    with fresh(session) as reader:
+        assert reader.scalars(sa.select(QuizQuestion.question_id)).all() == ids[1:]

@@ -427,3 +427,38 @@ def test_simultaneous_answers_to_one_question_count_once(
     assert codes == [303] * len(twins)
     attempt = attempt_of(session, token)
     assert (attempt.current_position, attempt.correct_count, attempt.points) == (1, 1, 1000)
+
+
+def test_an_answer_racing_a_give_up_changes_nothing(
+    client: FlaskClient, session: Session, quiz: Quiz
+) -> None:
+    """A request that loaded the attempt before another one ended it must not score."""
+    from quizapp.play import attempts as play
+
+    token = start(client, quiz.slug)
+    value = right_value(asked(session, token, 0))
+    with fresh(session) as late:
+        stale = late.scalars(sa.select(Attempt).where(Attempt.token == token)).one()
+        assert stale.status == "active"
+        assert client.post(f"/play/{token}/give-up").status_code == 303
+        with pytest.raises(play.AttemptOver):
+            play.submit_answer(late, stale, 0, value, utcnow())
+        late.commit()
+    attempt = attempt_of(session, token)
+    assert (attempt.status, attempt.points, attempt.correct_count) == ("gave_up", 0, 0)
+    assert not asked(session, token, 0).answered
+
+
+def test_signing_in_mid_game_keeps_the_game(
+    app: Flask, client: FlaskClient, session: Session, quiz: Quiz
+) -> None:
+    from quizapp import accounts
+
+    token = start(client, quiz.slug)
+    accounts.create_user(session, "ann@example.org", "correct horse battery", "player")
+    session.commit()
+    client.post("/sign-in", data={"email": "ann@example.org", "password": "correct horse battery"})
+    assert client.get(f"/play/{token}").status_code == 200
+    assert answer(client, token, 0, right_value(asked(session, token, 0))).status_code == 303
+    player = session.get(Player, attempt_of(session, token).player_id)
+    assert player is not None and player.user_id is not None  # the guest became the account's

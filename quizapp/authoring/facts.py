@@ -39,13 +39,17 @@ def locate(article: Article, value: str, near: int | None = None) -> tuple[int, 
     return start, end, sentence
 
 
-def correct_fact(fact: Fact, *, kind: str, subject: str, value: str, hedged: bool) -> None:
+def correct_fact(
+    fact: Fact, *, kind: str, subject: str, value: str, hedged: bool, article: Article | None = None
+) -> None:
+    """Change a fact; a new value must stand in the article, which gives its evidence span."""
     if kind not in FACT_KINDS:
         raise FactError(f"Unknown kind of fact: {kind}.")
     if not subject.strip():
         raise FactError("The subject cannot be empty.")
-    if value.strip() != fact.value:
-        fact.start, fact.end, fact.sentence_index = locate(fact.article, value, fact.start)
+    if article is not None or value.strip() != fact.value:
+        source = article or fact.article
+        fact.start, fact.end, fact.sentence_index = locate(source, value, fact.start or None)
     if (kind, value.strip()) != (fact.kind, fact.value):
         # "returning", "2", "cause"... refined the old reading; it says nothing of the new one.
         fact.qualifier = None
@@ -55,9 +59,10 @@ def correct_fact(fact: Fact, *, kind: str, subject: str, value: str, hedged: boo
 
 
 def add_fact(article: Article, *, kind: str, subject: str, value: str) -> Fact:
+    """A fact the extractor missed; refused unless its value stands in the article."""
     fact = Fact(kind=kind, subject=subject, value=value, sentence_index=0, start=0, end=0)
-    fact.article = article
-    correct_fact(fact, kind=kind, subject=subject, value=value, hedged=False)
+    correct_fact(fact, kind=kind, subject=subject, value=value, hedged=False, article=article)
+    article.facts.append(fact)
     return fact
 
 

@@ -112,6 +112,10 @@ def save_question(
     article = article or question.article
     if not played(session, question):
         _fill(question, data, article)
+        if question.status in RETIRED:
+            session.execute(
+                sa.delete(QuizQuestion).where(QuizQuestion.question_id == question.id)
+            )
         session.flush()
         log(session, question, user, "edited")
         return question
@@ -138,7 +142,14 @@ def save_question(
     return successor
 
 
+RETIRED = ("rejected", "archived")
+
+
 def set_status(session: Session, question: Question, status: str, user: User | None) -> None:
+    """Change a question's status; rejected and archived questions leave every quiz (past
+    attempts keep their own copies)."""
+    if status in RETIRED:
+        session.execute(sa.delete(QuizQuestion).where(QuizQuestion.question_id == question.id))
     if question.status != status:
         log(session, question, user, status, f"was {question.status}")
         question.status = status
@@ -147,5 +158,4 @@ def set_status(session: Session, question: Question, status: str, user: User | N
 
 def archive(session: Session, question: Question, user: User | None) -> None:
     """'Delete' for authors: out of every quiz, kept for past attempts and the history."""
-    session.execute(sa.delete(QuizQuestion).where(QuizQuestion.question_id == question.id))
     set_status(session, question, "archived", user)

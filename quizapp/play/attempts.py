@@ -26,10 +26,6 @@ class PlayError(Exception):
     """A request that play rules refuse; the message is shown to the player."""
 
 
-class NotYourAttempt(PlayError):
-    pass
-
-
 class AttemptOver(PlayError):
     pass
 
@@ -153,11 +149,6 @@ def answer_at(session: Session, attempt: Attempt, position: int) -> AttemptAnswe
     )
 
 
-def check_owner(attempt: Attempt, player: Player | None) -> None:
-    if player is None or attempt.player_id != player.id:
-        raise NotYourAttempt("This attempt belongs to another player.")
-
-
 def seconds_left(attempt: Attempt, now: datetime) -> float | None:
     if attempt.deadline is None:
         return None
@@ -194,7 +185,7 @@ def judge(answer: AttemptAnswer, raw: str) -> tuple[int | None, str | None, bool
     if answer.kind == "typed":
         typed = raw[:300]
         return None, typed, typed_answer_is_right(typed, answer.accepted_answers)
-    if not raw.isdigit() or int(raw) >= len(answer.options):
+    if not (raw.isascii() and raw.isdecimal()) or len(raw) > 2 or int(raw) >= len(answer.options):
         raise UnknownOption("That option is not one of this question's options.")
     chosen = int(raw)
     return chosen, None, chosen == answer.correct_option
@@ -219,7 +210,29 @@ def submit_answer(
     settings = QuizSettings.from_mapping(attempt.settings)
     taken = (now - (answer.shown_at or attempt.started_at)).total_seconds()
     points = points_for(correct, settings, taken, attempt.question_count)
-    locked = session.execute(
+    # Move the attempt on first: only a request that finds it still active, on this question,
+    # gets to lock the answer. A racing give-up, deadline or second click finds no row.
+    moved = session.execute(
+        sa.update(Attempt)
+        .where(
+            Attempt.id == attempt.id,
+            Attempt.status == "active",
+            Attempt.current_position == position,
+        )
+        .values(
+            current_position=position + 1,
+            points=Attempt.points + points,
+            correct_count=Attempt.correct_count + int(correct),
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    session.expire(attempt)
+    if not moved:
+        if attempt.finished:
+            raise AttemptOver("This attempt is over; its answers can no longer change.")
+        session.expire(answer)
+        return Submission(answer, replay=True)
+    session.execute(
         sa.update(AttemptAnswer)
         .where(AttemptAnswer.id == answer.id, AttemptAnswer.answered_at.is_(None))
         .values(
@@ -231,21 +244,8 @@ def submit_answer(
             shown_at=answer.shown_at or attempt.started_at,
         )
         .execution_options(synchronize_session=False)
-    ).rowcount
-    session.expire(answer)
-    if not locked:
-        return Submission(answer, replay=True)
-    session.execute(
-        sa.update(Attempt)
-        .where(Attempt.id == attempt.id, Attempt.current_position == position)
-        .values(
-            current_position=position + 1,
-            points=Attempt.points + points,
-            correct_count=Attempt.correct_count + int(correct),
-        )
-        .execution_options(synchronize_session=False)
     )
-    session.expire(attempt)
+    session.expire(answer)
     if position + 1 >= attempt.question_count:
         finish(session, attempt, "finished", now)
     return Submission(answer, replay=False)

@@ -183,30 +183,45 @@ def attempt_rank(session: Session, attempt: Attempt) -> int:
     return int(session.scalar(sa.select(total + 1)) or 1)
 
 
-def _locked_row(session: Session, model: Any, new: dict[str, Any], **key: Any) -> Any:
+def _locked_row(
+    session: Session, model: Any, new: dict[str, Any], **key: Any
+) -> tuple[Any, bool]:
     """The row with this key, locked for the rest of the transaction (on PostgreSQL), or a new
-    one with that key and the `new` values."""
-    row = session.scalar(sa.select(model).filter_by(**key).with_for_update())
-    if row is None:
-        row = model(**key, **new)
-        session.add(row)
-    return row
+    one with that key and the `new` values. Two first finishes racing to create the same row:
+    the loser's insert fails inside a savepoint and it takes the winner's row instead."""
+    query = sa.select(model).filter_by(**key).with_for_update()
+    row = session.scalar(query)
+    if row is not None:
+        return row, False
+    try:
+        with session.begin_nested():
+            row = model(**key, **new)
+            session.add(row)
+    except sa.exc.IntegrityError:
+        return session.scalar(query), False
+    return row, True
 
 
 def record(session: Session, attempt: Attempt) -> None:
     """Post a finished attempt: it becomes the player's entry where it beats their best."""
     assert attempt.finished_at is not None and attempt.duration_ms is not None
     for period, start in period_starts(attempt.finished_at).items():
-        entry = _locked_row(
+        entry, created = _locked_row(
             session,
             BoardEntry,
-            {},
+            {
+                "attempt_id": attempt.id,
+                "points": attempt.points,
+                "correct_count": attempt.correct_count,
+                "duration_ms": attempt.duration_ms,
+                "finished_at": attempt.finished_at,
+            },
             quiz_id=attempt.quiz_id,
             player_id=attempt.player_id,
             period=period,
             period_start=start,
         )
-        if entry.id is None:
+        if created:
             gained, extra_ms, new_quiz = attempt.points, attempt.duration_ms, 1
         elif _beats(attempt, entry):
             gained, extra_ms, new_quiz = (
@@ -239,10 +254,10 @@ def _add_to_total(
     extra_ms: int,
     new_quiz: int,
 ) -> None:
-    total = _locked_row(
+    total, _ = _locked_row(
         session,
         PlayerTotal,
-        {"points": 0, "quizzes": 0, "duration_ms": 0},
+        {"points": 0, "quizzes": 0, "duration_ms": 0, "finished_at": attempt.finished_at},
         player_id=attempt.player_id,
         period=period,
         period_start=start,

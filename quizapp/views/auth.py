@@ -24,7 +24,7 @@ from quizapp import accounts
 from quizapp.extensions import db, limiter, login_manager
 from quizapp.forms import SetupForm, SignInForm
 from quizapp.models import User
-from quizapp.views.players import PLAYER_KEY
+from quizapp.views.players import PLAYER_KEY, claim_guest
 
 bp = Blueprint("auth", __name__)
 FAILED = "That email and password do not match an account."
@@ -64,8 +64,9 @@ def sign_in() -> ResponseReturnValue:
     if form.validate_on_submit():
         user = accounts.authenticate(db.session, form.email.data or "", form.password.data or "")
         if user is not None:
-            db.session.commit()
             login_user(user, remember=bool(form.remember.data))
+            claim_guest()
+            db.session.commit()
             return redirect(safe_next(request.args.get("next")), code=303)
         form.password.errors = [FAILED]
     status = 401 if form.errors and request.method == "POST" else 200

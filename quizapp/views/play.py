@@ -12,7 +12,7 @@ from quizapp.models import Attempt, AttemptAnswer, Quiz, utcnow
 from quizapp.play import attempts as play
 from quizapp.play import leaderboard
 from quizapp.play.settings import POINTS_PER_QUESTION, QuizSettings
-from quizapp.views.players import current_player, remember_player
+from quizapp.views.players import browser_players, current_player, remember_player
 
 bp = Blueprint("play", __name__)
 
@@ -29,9 +29,7 @@ def own_attempt(token: str) -> Attempt:
     attempt = db.session.scalar(sa.select(Attempt).where(Attempt.token == token))
     if attempt is None:
         abort(404, description="There is no game at this address.")
-    try:
-        play.check_owner(attempt, current_player())
-    except play.NotYourAttempt:
+    if attempt.player_id not in browser_players():
         abort(403, description="This game was started in another browser; start your own.")
     return attempt
 
@@ -178,8 +176,7 @@ def results(token: str) -> ResponseReturnValue:
         own_attempt(token)
         return redirect(url_for("play.question", token=token), code=303)
     max_points = attempt.question_count * POINTS_PER_QUESTION
-    player = current_player()
-    mine = player is not None and player.id == attempt.player_id
+    mine = attempt.player_id in browser_players()
     standing = (
         leaderboard.quiz_board(attempt.quiz_id, "all", utcnow()).standing_of(
             db.session, attempt.player_id

@@ -28,6 +28,21 @@ def current_player() -> Player | None:
     return _browser_player()
 
 
+def browser_players() -> set[int]:
+    """Every player this browser may act for: the account's, and a guest game's from before
+    signing in (so signing in mid-game does not lock the player out of it)."""
+    return {p.id for p in (current_player(), _browser_player()) if p is not None}
+
+
+def claim_guest() -> None:
+    """On signing in: an account without a player yet takes over this browser's guest player,
+    with its scores."""
+    guest = _browser_player()
+    if guest is not None and current_player() is None:
+        guest.user_id = current_user.id
+        db.session.flush()
+
+
 def remember_player(nickname: str) -> Player:
     """The player to start a game as, under the nickname just given.
 
