@@ -44,7 +44,9 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from quizapp.views import auth, author, boards, filters, main, play
+    from quizapp.views import BoundedInt, auth, author, boards, filters, main, play
+
+    app.url_map.converters["int"] = BoundedInt
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)

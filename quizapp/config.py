@@ -60,6 +60,9 @@ def instance_secret_key(instance_path: Path) -> str:
 DEFAULTS: dict[str, Any] = {
     "PERMANENT_SESSION_LIFETIME": timedelta(days=365),
     "RATELIMIT_STORAGE_URI": "memory://",
+    # A question page may rightly stay open for a long timed quiz; the token is still tied to
+    # the session, which is what stops forgery.
+    "WTF_CSRF_TIME_LIMIT": None,
     "QUIZAPP_SIGN_IN_LIMIT": "5 per minute;30 per hour",
     "QUIZAPP_ALLOW_PRIVATE_URLS": False,
     "SESSION_COOKIE_SAMESITE": "Lax",

@@ -92,8 +92,13 @@ def article_from_html(html: str | bytes, url: str | None = None) -> SourceArticl
 def address_problem(address: str) -> str | None:
     """Why an IP address must not be fetched from, or None if it is a public address."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone ("fe80::1%eth0")
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.is_site_local:
+            return "Addresses on private networks are not allowed."
+        # IPv4 inside IPv6 (mapped, or 6to4's 2002::/16) is judged by the IPv4 address.
+        embedded = ip.ipv4_mapped or ip.sixtofour
+        if embedded is not None:
+            ip = embedded
     if ip.is_loopback:
         return "Addresses on this computer (loopback) are not allowed."
     if ip.is_link_local:

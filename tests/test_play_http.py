@@ -160,7 +160,7 @@ def test_answering_another_question_is_refused(
     assert response.status_code == 409
     assert "not the question you are on" in response.get_data(as_text=True)
     assert answer(client, token, 999, "0").status_code == 409
-    assert answer(client, token, -1, "0").status_code == 409
+    assert answer(client, token, -1, "0").status_code == 400
     assert client.post(f"/play/{token}", data={"answer": "0"}).status_code == 400
     attempt = attempt_of(session, token)
     assert (attempt.current_position, attempt.points) == (0, 0)

@@ -113,9 +113,7 @@ def save_question(
     if not played(session, question):
         _fill(question, data, article)
         if question.status in RETIRED:
-            session.execute(
-                sa.delete(QuizQuestion).where(QuizQuestion.question_id == question.id)
-            )
+            session.execute(sa.delete(QuizQuestion).where(QuizQuestion.question_id == question.id))
         session.flush()
         log(session, question, user, "edited")
         return question

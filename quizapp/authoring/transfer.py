@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from quizapp import interchange
 from quizapp.authoring.questions import log
-from quizapp.ingest import text_checksum, unique_slug
+from quizapp.ingest import normalise_text, text_checksum, unique_slug
 from quizapp.models import Article, Fact, Question, Quiz, QuizQuestion, User, make_choices, utcnow
 
 MIMETYPES = {"gift": "text/plain", "json": "application/json"}
@@ -80,10 +80,10 @@ def _quiz(
     slug: str | None = None,
 ) -> Quiz:
     session.add_all(questions)
-    taken = slug and session.scalar(sa.select(Quiz.id).where(Quiz.slug == slug)) is not None
     quiz = Quiz(
         title=title,
-        slug=slug if slug and not taken else unique_slug(session, title),
+        # Re-made from the given slug (or title): a file's slug may be taken, or not a slug.
+        slug=unique_slug(session, slug or title),
         description=description,
         settings=settings,
         published=published,
@@ -95,8 +95,41 @@ def _quiz(
     return quiz
 
 
+# What our columns hold; a longer value is reported, not cut or left to fail in the database.
+LIMITS = {"title": 300, "url": 2000, "text": 300, "qualifier": 100, "index": 100_000}
+
+
+def fits(document: interchange.QuizDocument) -> list[str]:
+    """Problems that would stop the document from being stored as it is."""
+    found = []
+    if len(document.title) > LIMITS["title"]:
+        found.append(f"title: longer than {LIMITS['title']} characters")
+    article = document.article
+    if article is not None:
+        if len(article.title) > LIMITS["title"]:
+            found.append(f"article.title: longer than {LIMITS['title']} characters")
+        if article.url and (
+            not article.url.startswith(("http://", "https://")) or len(article.url) > LIMITS["url"]
+        ):
+            found.append("article.url: must be an http:// or https:// address")
+        if normalise_text(article.text) != article.text:
+            found.append("article.text: not in the stored form (trimmed, LF line ends)")
+    for i, fact in enumerate(document.facts):
+        long = [f for f in ("subject", "value") if len(getattr(fact, f)) > LIMITS["text"]]
+        if long or len(fact.qualifier or "") > LIMITS["qualifier"]:
+            found.append(f"facts[{i}]: a field is too long")
+        if fact.sentence_index > LIMITS["index"]:
+            found.append(f"facts[{i}].sentence_index: too large")
+    for i, question in enumerate(document.questions):
+        if any(len(text) > LIMITS["text"] for text, _ in question.record.choices):
+            found.append(f"questions[{i}].choices: an option is longer than {LIMITS['text']}")
+    return found
+
+
 def _import_quiz(session: Session, text: str, user: User | None) -> ImportOutcome:
     document, problems = interchange.parse_quiz_json(text)
+    if document is not None and not problems:
+        problems = [interchange.Problem(1, message) for message in fits(document)]
     if problems or document is None:
         return ImportOutcome(problems=problems)
     article = None
@@ -144,7 +177,7 @@ def _import_quiz(session: Session, text: str, user: User | None) -> ImportOutcom
         session,
         document.title,
         document.description,
-        document.settings,
+        document.settings,  # read tolerantly (and bounded) by QuizSettings when played
         document.published,
         article,
         questions,

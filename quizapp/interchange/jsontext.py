@@ -14,6 +14,8 @@ def load_json(text: str) -> tuple[Any, Problem | None]:
         return json.loads(text.removeprefix("\ufeff")), None
     except json.JSONDecodeError as error:
         return None, Problem(error.lineno, f"invalid JSON: {error.msg} (column {error.colno})")
+    except (RecursionError, ValueError) as error:  # absurd nesting, or a number too long
+        return None, Problem(1, f"unreadable JSON: {type(error).__name__}")
 
 
 def element_lines(text: str, key: str) -> list[int]:

@@ -44,7 +44,7 @@ def _texts(entry: Any) -> list[str]:
 def _decoder(results: list[Any]) -> Decoder:
     """The encoding the whole response was requested in, told from its values."""
     kinds = [entry.get("type") for entry in results if isinstance(entry, dict)]
-    if kinds and all(kind in _BASE64_KINDS for kind in kinds):
+    if kinds and all(isinstance(kind, str) and kind in _BASE64_KINDS for kind in kinds):
         return _from_base64
     texts = [text for entry in results for text in _texts(entry)]
     # url3986 leaves no space unencoded, and questions have spaces.

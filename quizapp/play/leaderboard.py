@@ -183,9 +183,7 @@ def attempt_rank(session: Session, attempt: Attempt) -> int:
     return int(session.scalar(sa.select(total + 1)) or 1)
 
 
-def _locked_row(
-    session: Session, model: Any, new: dict[str, Any], **key: Any
-) -> tuple[Any, bool]:
+def _locked_row(session: Session, model: Any, new: dict[str, Any], **key: Any) -> tuple[Any, bool]:
     """The row with this key, locked for the rest of the transaction (on PostgreSQL), or a new
     one with that key and the `new` values. Two first finishes racing to create the same row:
     the loser's insert fails inside a savepoint and it takes the winner's row instead."""

@@ -7,6 +7,7 @@ from typing import Any
 
 POINTS_PER_QUESTION = 1000
 FEEDBACK_MODES = ("each", "end")
+LIMIT_MAX = 7 * 24 * 3600  # a week; longer is no time limit at all
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class QuizSettings:
         """Missing or malformed values fall back to the defaults rather than break play."""
         data = data or {}
         limit = data.get("time_limit_seconds")
-        if not isinstance(limit, int) or isinstance(limit, bool) or limit <= 0:
+        if not isinstance(limit, int) or isinstance(limit, bool) or not 0 < limit <= LIMIT_MAX:
             limit = None
         feedback = data.get("feedback")
         return cls(

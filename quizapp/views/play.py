@@ -12,6 +12,7 @@ from quizapp.models import Attempt, AttemptAnswer, Quiz, utcnow
 from quizapp.play import attempts as play
 from quizapp.play import leaderboard
 from quizapp.play.settings import POINTS_PER_QUESTION, QuizSettings
+from quizapp.views import small_int
 from quizapp.views.players import browser_players, current_player, remember_player
 
 bp = Blueprint("play", __name__)
@@ -45,7 +46,9 @@ def quiz_page(slug: str) -> ResponseReturnValue:
 def render_quiz_page(quiz: Quiz, form: StartForm, status: int = 200) -> ResponseReturnValue:
     settings = QuizSettings.from_mapping(quiz.settings)
     question_count = len(quiz.entries)
-    top = leaderboard.quiz_board(quiz.id, "all", utcnow()).page(db.session, 1, 5)
+    board = leaderboard.quiz_board(quiz.id, "all", utcnow())
+    top = board.page(db.session, 1, 5)
+    player = current_player()
     return (
         render_template(
             "play/quiz.html",
@@ -54,7 +57,7 @@ def render_quiz_page(quiz: Quiz, form: StartForm, status: int = 200) -> Response
             rules=settings.rules(question_count),
             question_count=question_count,
             top=top,
-            player=current_player(),
+            me=board.standing_of(db.session, player.id) if player else None,
         ),
         status,
     )
@@ -112,9 +115,8 @@ def render_question(
 def submit(token: str) -> ResponseReturnValue:
     attempt = own_attempt(token)
     form = AnswerForm()
-    try:
-        position = int(form.position.data or "")
-    except ValueError:
+    position = small_int(form.position.data)
+    if position is None:
         abort(400, description="The answer did not say which question it answers.")
     try:
         submission = play.submit_answer(

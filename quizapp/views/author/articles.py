@@ -15,9 +15,11 @@ from quizapp.authoring.questions import set_status
 from quizapp.extensions import db
 from quizapp.forms import ActionForm
 from quizapp.generation.text import split_sentences
-from quizapp.ingest import ingest_article
+from quizapp.ingest import TITLE_MAX, ingest_article
 from quizapp.models import Article, Fact, Question
 from quizapp.views.author import bp, get_or_404
+
+URL_MAX = Article.__table__.c.source_url.type.length
 
 
 def allow_private() -> bool:
@@ -37,11 +39,12 @@ def source_article(form: ArticleForm) -> sources.SourceArticle:
         found = sources.article_from_text(
             form.text.data or "", form.title.data, form.url.data, form.published.data
         )
+    url = form.url.data or found.url
     return sources.SourceArticle(
-        title=form.title.data or found.title,
+        title=(form.title.data or found.title or "")[:TITLE_MAX] or None,
         text=found.text,
         published=form.published.data or found.published,
-        url=form.url.data or found.url,
+        url=url if url and len(url) <= URL_MAX else None,
     )
 
 

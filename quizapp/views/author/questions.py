@@ -14,6 +14,7 @@ from quizapp.extensions import db
 from quizapp.forms import ActionForm
 from quizapp.generation.text import split_sentences
 from quizapp.models import Article, Question, QuestionEvent
+from quizapp.views import small_int
 from quizapp.views.author import bp, get_or_404
 
 STATUS_ACTIONS = {
@@ -60,9 +61,9 @@ def reordered(form: QuestionForm) -> tuple[list[str], int]:
     marked = (form.correct.data or 1) - 1
     slots = [(i, entry.data) for i, entry in enumerate(form.options) if entry.data]
 
-    def position(slot: tuple[int, str]) -> tuple[float, int]:
-        raw = request.form.get(f"position-{slot[0]}", "")
-        return (float(raw) if raw.replace(".", "", 1).isdigit() else float(slot[0] + 1), slot[0])
+    def position(slot: tuple[int, str]) -> tuple[int, int]:
+        place = small_int(request.form.get(f"position-{slot[0]}"))
+        return (slot[0] + 1 if place is None else place, slot[0])
 
     ordered = sorted(slots, key=position)
     return [text for _, text in ordered], [i for i, _ in ordered].index(marked)

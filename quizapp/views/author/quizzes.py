@@ -14,6 +14,7 @@ from quizapp.authoring.transfer import export_questions, export_quiz, import_fil
 from quizapp.extensions import db
 from quizapp.models import Article, Question, Quiz
 from quizapp.play.settings import QuizSettings
+from quizapp.views import small_int
 from quizapp.views.author import bp, get_or_404
 
 
@@ -26,11 +27,11 @@ def candidates(article: Article | None) -> list[Question]:
 
 def picked_ids(form: QuizForm) -> list[int]:
     """The ticked questions in the order their position boxes give (ties keep list order)."""
-    ticked = [int(v) for v in request.form.getlist("pick") if v.isdigit()]
+    ticked = [i for i in map(small_int, request.form.getlist("pick")) if i is not None]
 
     def position(qid: int) -> float:
-        raw = request.form.get(f"order-{qid}", "")
-        return float(raw) if raw.replace(".", "", 1).isdigit() else float("inf")
+        place = small_int(request.form.get(f"order-{qid}"))
+        return float("inf") if place is None else place
 
     ordered = sorted(ticked, key=position)
     if form.random_count.data:
@@ -98,8 +99,8 @@ def build(quiz: Quiz | None, article: Article | None) -> ResponseReturnValue:
 
 @bp.route("/quizzes/new", methods=["GET", "POST"])
 def new_quiz() -> ResponseReturnValue:
-    article_id = request.args.get("article", type=int)
-    article = db.session.get(Article, article_id) if article_id else None
+    article_id = small_int(request.args.get("article"))
+    article = db.session.get(Article, article_id) if article_id is not None else None
     return build(None, article)
 
 
@@ -125,7 +126,7 @@ def export(quiz_id: int, fmt: str) -> ResponseReturnValue:
 @bp.get("/export.gift")
 def export_selection() -> ResponseReturnValue:
     """A selection of questions (`?question=ID&question=ID`) as one GIFT file."""
-    ids = request.args.getlist("question", type=int)
+    ids = [i for i in map(small_int, request.args.getlist("question")) if i is not None]
     if not ids:
         abort(400, description="Tick the questions to export first.")
     chosen = db.session.scalars(sa.select(Question).where(Question.id.in_(ids))).all()
