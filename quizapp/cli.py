@@ -25,7 +25,8 @@ from quizapp.ingest import (
     load_article_file,
     normalise_text,
 )
-from quizapp.models import Article, Quiz
+from quizapp.models import Article, Quiz, utcnow
+from quizapp.play.attempts import expire_overdue
 from quizapp.play.settings import FEEDBACK_MODES, QuizSettings
 
 URL_MAX = Article.__table__.c.source_url.type.length
@@ -35,7 +36,14 @@ def init_app(app: Flask) -> None:
     from quizapp.cli_users import users
 
     app.cli.add_command(users)
-    for command in (facts_command, questions_command, ingest_command, seed_command, quiz_command):
+    for command in (
+        facts_command,
+        questions_command,
+        ingest_command,
+        seed_command,
+        quiz_command,
+        expire_command,
+    ):
         app.cli.add_command(command)
 
 
@@ -140,6 +148,15 @@ def quiz_command(slug: str, time_limit: int | None, untimed: bool, **changes: ob
     db.session.commit()
     state = "published" if quiz.published else "unpublished"
     click.echo(f"{quiz.slug} ({state}): {json.dumps(quiz.settings, sort_keys=True)}")
+
+
+@click.command("expire")
+@with_appcontext
+def expire_command() -> None:
+    """Close timed attempts whose deadline passed, so they reach the leaderboards (cron it)."""
+    closed = expire_overdue(db.session, utcnow())
+    db.session.commit()
+    click.echo(f"closed {closed} overdue attempts")
 
 
 def ingest_files(

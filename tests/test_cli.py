@@ -268,3 +268,27 @@ def test_quiz_refuses_bad_requests(
     assert_one_line_error(result, reason)
     fresh_session.expire_all()
     assert fresh_session.scalars(sa.select(Quiz.settings)).one() == before
+
+
+def test_expire_closes_overdue_timed_attempts(runner: FlaskCliRunner, session: Session) -> None:
+    from datetime import timedelta
+
+    from quizapp.models import Attempt, BoardEntry, utcnow
+    from quizapp.play import attempts as play
+
+    assert runner.invoke(args=["seed"]).exit_code == 0
+    quiz = session.scalars(sa.select(Quiz)).one()
+    quiz.settings = {**quiz.settings, "time_limit_seconds": 60}
+    player = play.ensure_player(session, None, "Late")
+    overdue = play.start_attempt(session, quiz, player, utcnow() - timedelta(minutes=5))
+    current = play.start_attempt(session, quiz, player, utcnow())
+    session.commit()
+
+    result = runner.invoke(args=["expire"])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "closed 1 overdue attempts\n"
+    session.expire_all()
+    assert session.get(Attempt, overdue.id).status == "timed_out"  # type: ignore[union-attr]
+    assert session.get(Attempt, current.id).status == "active"  # type: ignore[union-attr]
+    assert session.scalar(sa.select(sa.func.count()).select_from(BoardEntry)) == 3

@@ -290,3 +290,11 @@ def ensure_player(session: Session, key: str | None, nickname: str) -> Player:
         player.nickname = nickname
     session.flush()
     return player
+
+
+def expire_overdue(session: Session, now: datetime) -> int:
+    """Close every active attempt whose deadline has passed (nobody came back to it)."""
+    overdue = session.scalars(
+        sa.select(Attempt).where(Attempt.status == "active", Attempt.deadline < now)
+    ).all()
+    return sum(finish(session, attempt, "timed_out", attempt.deadline) for attempt in overdue)  # type: ignore[arg-type]
