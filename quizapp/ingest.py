@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -167,7 +168,8 @@ def quiz_title(facts: list[generation.Fact], article_title: str) -> str:
     return f"{film} quiz"[:TITLE_MAX] if film else article_title
 
 
-def fact_row(fact: generation.Fact) -> Fact:
+def fact_row(fact: generation.Fact | Any) -> Fact:
+    """A stored fact from anything with a fact's fields (a generated fact, an imported one)."""
     return Fact(
         kind=fact.kind,
         subject=fact.subject,

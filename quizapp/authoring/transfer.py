@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from quizapp import interchange
 from quizapp.authoring.questions import log
-from quizapp.ingest import normalise_text, text_checksum, unique_slug
+from quizapp.ingest import fact_row, normalise_text, text_checksum, unique_slug
 from quizapp.models import Article, Fact, Question, Quiz, QuizQuestion, User, make_choices, utcnow
 
 MIMETYPES = {"gift": "text/plain", "json": "application/json"}
@@ -153,16 +153,7 @@ def _import_quiz(session: Session, text: str, user: User | None) -> ImportOutcom
             for f in document.facts:
                 key = (f.kind, f.subject, f.value, f.start, f.end)
                 if key not in known:
-                    known[key] = Fact(
-                        kind=f.kind,
-                        subject=f.subject,
-                        value=f.value,
-                        qualifier=f.qualifier,
-                        sentence_index=f.sentence_index,
-                        start=f.start,
-                        end=f.end,
-                        hedged=f.hedged,
-                    )
+                    known[key] = fact_row(f)
                     session.add(known[key])
                     article.facts.append(known[key])
                 facts.append(known[key])

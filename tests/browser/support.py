@@ -55,6 +55,22 @@ def missing(module: str) -> str | None:
     return None
 
 
+def axe_or_skip() -> Any:
+    """An axe-core runner; skips the test without the package, fails it under CI."""
+    import pytest
+
+    from tests.conftest import in_ci
+
+    problem = missing("axe_playwright_python.sync_playwright")
+    if problem:
+        if in_ci():
+            pytest.fail(f"axe cannot run under CI: {problem}")
+        pytest.skip(problem)
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
 def expect(target: Any) -> Any:
     from playwright.sync_api import expect as playwright_expect
 

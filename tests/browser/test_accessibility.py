@@ -9,13 +9,12 @@ import pytest
 
 from tests.browser.support import (
     SEED_SLUG,
+    axe_or_skip,
     expect,
-    missing,
     new_nickname,
     start_game,
     tour,
 )
-from tests.conftest import in_ci
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -37,14 +36,7 @@ def describe(violation: dict[str, Any]) -> str:
 
 
 def test_no_serious_axe_violations_on_any_page(page: Page, server: LiveServer) -> None:
-    problem = missing("axe_playwright_python.sync_playwright")
-    if problem:
-        if in_ci():
-            pytest.fail(f"axe cannot run under CI: {problem}")
-        pytest.skip(problem)
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
+    axe = axe_or_skip()
     found: dict[str, list[dict[str, Any]]] = {}
 
     def check(name: str) -> None:

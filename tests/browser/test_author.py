@@ -20,15 +20,15 @@ import pytest
 
 from tests.browser.support import (
     assert_not_error_page,
+    axe_or_skip,
     expect,
-    missing,
     new_nickname,
     play_through,
     result_stat,
     review_verdicts,
     start_game,
 )
-from tests.conftest import ARTICLES_DIR, in_ci
+from tests.conftest import ARTICLES_DIR
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Locator, Page
@@ -519,14 +519,7 @@ def describe(violation: dict[str, Any]) -> str:
 def test_no_serious_axe_violations_on_the_author_pages(
     new_context: Callable[..., BrowserContext], author_account: str, server: LiveServer
 ) -> None:
-    problem = missing("axe_playwright_python.sync_playwright")
-    if problem:
-        if in_ci():
-            pytest.fail(f"axe cannot run under CI: {problem}")
-        pytest.skip(problem)
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
+    axe = axe_or_skip()
     page = new_context().new_page()
     found: dict[str, list[dict[str, Any]]] = {}
     seen: list[str] = []
