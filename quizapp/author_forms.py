@@ -139,6 +139,7 @@ class QuizForm(FlaskForm):
     speed_bonus = BooleanField("Speed bonus", default=True)
     shuffle_questions = BooleanField("Shuffle the questions for each player")
     shuffle_options = BooleanField("Shuffle the options for each player")
+    first_game_counts = BooleanField("Only each player's first game counts on the leaderboard")
     feedback = RadioField(
         "Show feedback",
         choices={"each": "After each question", "end": "At the end"},

@@ -126,6 +126,11 @@ def seed_command() -> None:
 @click.option("--shuffle-questions/--no-shuffle-questions", default=None)
 @click.option("--shuffle-options/--no-shuffle-options", default=None)
 @click.option(
+    "--first-game-counts/--best-game-counts",
+    default=None,
+    help="Which of a player's games the leaderboards keep.",
+)
+@click.option(
     "--feedback", type=click.Choice(FEEDBACK_MODES), help="After each question or at the end."
 )
 @click.option("--publish/--unpublish", default=None)

@@ -424,6 +424,7 @@ def test_a_built_quiz_is_ordered_timed_published_and_playable(
         "speed_bonus": "y",
         "shuffle_options": "y",
         "feedback": "end",
+        "first_game_counts": "y",
         "published": "y",
     }
     assert author.post("/author/quizzes/new", data=data).status_code == 303
@@ -431,6 +432,7 @@ def test_a_built_quiz_is_ordered_timed_published_and_playable(
         quiz = reader.scalars(sa.select(Quiz).where(Quiz.title == "Orbit trivia")).one()
         assert [e.question_id for e in quiz.entries] == list(reversed(ids))
         assert quiz.settings["time_limit_seconds"] == 120 and quiz.settings["feedback"] == "end"
+        assert quiz.settings["first_game_counts"] is True
         assert quiz.published
         assert {e.question.status for e in quiz.entries} == {"published"}
         slug = quiz.slug

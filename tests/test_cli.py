@@ -240,7 +240,7 @@ def test_quiz_shows_and_changes_the_rules(runner: FlaskCliRunner, fresh_session:
     changed = runner.invoke(
         args=["quiz", slug, "--time-limit", "90", "--shuffle-options", "--feedback", "end"]
     )
-    untimed = runner.invoke(args=["quiz", slug, "--untimed", "--unpublish"])
+    untimed = runner.invoke(args=["quiz", slug, "--untimed", "--unpublish", "--first-game-counts"])
 
     assert shown.exit_code == changed.exit_code == untimed.exit_code == 0, changed.output
     assert shown.stdout.startswith(f"{slug} (published): ")
@@ -248,6 +248,7 @@ def test_quiz_shows_and_changes_the_rules(runner: FlaskCliRunner, fresh_session:
     settings = json.loads(untimed.stdout.split(": ", 1)[1])
     assert settings["time_limit_seconds"] is None
     assert settings["shuffle_options"] is True and settings["feedback"] == "end"
+    assert settings["first_game_counts"] is True
     assert untimed.stdout.startswith(f"{slug} (unpublished)")
 
 

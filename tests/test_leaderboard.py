@@ -176,3 +176,19 @@ def test_leaderboard_pages_highlight_me_and_show_my_rank_off_the_page(
     assert client.get("/leaderboard?period=decade").status_code == 400
     assert client.get(f"/leaderboard/{quiz.slug}?page=-2").status_code == 400
     assert client.get("/leaderboard/no-such-quiz").status_code == 404
+
+
+@pytest.mark.both_databases
+def test_with_first_game_counts_a_replay_never_climbs(session: Session, quiz: Quiz) -> None:
+    quiz.settings = {**quiz.settings, "first_game_counts": True}
+    session.commit()
+    ann = player(session, "Ann")
+    finished(session, quiz, ann, right=2, seconds=50)
+    finished(session, quiz, ann, right=9, seconds=20, at=NOW + timedelta(minutes=5))
+
+    page = leaderboard.quiz_board(quiz.id, "all", NOW).page(session, 1, 20)
+    overall = leaderboard.overall_board("all", NOW).page(session, 1, 20)
+
+    assert names(page) == [(1, "Ann", 2000)]
+    assert names(overall) == [(1, "Ann", 2000)]
+    assert session.scalar(sa.select(Quiz.play_count).where(Quiz.id == quiz.id)) == 2

@@ -67,3 +67,4 @@ def test_rules_state_the_time_limit_and_the_bonus() -> None:
     assert "1 min 30 s" in rules
     assert "between half and all" in rules
     assert "No time limit." in QuizSettings().rules(3)
+    assert "Only your first game counts" in " ".join(QuizSettings(first_game_counts=True).rules(3))

@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from quizapp.models import Attempt, BoardEntry, Player, PlayerTotal, ScoreTally
+from quizapp.play.settings import QuizSettings
 
 PERIODS = {"all": "All time", "week": "This week", "today": "Today"}
 ALL_TIME = date(1970, 1, 1)
@@ -203,6 +204,7 @@ def _locked_row(session: Session, model: Any, new: dict[str, Any], **key: Any) -
 def record(session: Session, attempt: Attempt) -> None:
     """Post a finished attempt: it becomes the player's entry where it beats their best."""
     assert attempt.finished_at is not None and attempt.duration_ms is not None
+    first_only = QuizSettings.from_mapping(attempt.settings).first_game_counts
     for period, start in period_starts(attempt.finished_at).items():
         entry, created = _locked_row(
             session,
@@ -221,7 +223,7 @@ def record(session: Session, attempt: Attempt) -> None:
         )
         if created:
             gained, extra_ms, new_quiz = attempt.points, attempt.duration_ms, 1
-        elif _beats(attempt, entry):
+        elif _beats(attempt, entry) and not first_only:
             gained, extra_ms, new_quiz = (
                 attempt.points - entry.points,
                 attempt.duration_ms - entry.duration_ms,

@@ -17,6 +17,9 @@ class QuizSettings:
     shuffle_questions: bool = False
     shuffle_options: bool = False
     feedback: str = "each"
+    # Only each player's first finished game counts on the leaderboards: replaying with the
+    # answers learnt from the review cannot climb them.
+    first_game_counts: bool = False
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any] | None) -> QuizSettings:
@@ -32,6 +35,7 @@ class QuizSettings:
             shuffle_questions=bool(data.get("shuffle_questions", False)),
             shuffle_options=bool(data.get("shuffle_options", False)),
             feedback=feedback if feedback in FEEDBACK_MODES else "each",
+            first_game_counts=bool(data.get("first_game_counts", False)),
         )
 
     def to_mapping(self) -> dict[str, Any]:
@@ -56,6 +60,8 @@ class QuizSettings:
         else:
             lines.append("No time limit.")
         lines.append("Wrong answers score nothing. Giving up counts the rest as wrong.")
+        if self.first_game_counts:
+            lines.append("Only your first game counts on the leaderboard; replays are practice.")
         return lines
 
 

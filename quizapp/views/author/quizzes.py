@@ -46,6 +46,7 @@ def settings_from(form: QuizForm) -> QuizSettings:
         shuffle_questions=bool(form.shuffle_questions.data),
         shuffle_options=bool(form.shuffle_options.data),
         feedback=form.feedback.data or "each",
+        first_game_counts=bool(form.first_game_counts.data),
     )
 
 
@@ -59,6 +60,7 @@ def build(quiz: Quiz | None, article: Article | None) -> ResponseReturnValue:
         form.shuffle_questions.data = settings.shuffle_questions
         form.shuffle_options.data = settings.shuffle_options
         form.feedback.data = settings.feedback
+        form.first_game_counts.data = settings.first_game_counts
     chosen = [e.question_id for e in quiz.entries] if quiz is not None else []
     error = None
     if form.validate_on_submit():
