@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 from markupsafe import escape
 from sqlalchemy.orm import Session
 
-from quizapp.models import Article, Fact, Question, QuestionEvent, Quiz, QuizQuestion
+from quizapp.models import Article, ChangeEvent, Fact, Question, Quiz, QuizQuestion
 from tests.author_support import signed_in
 from tests.conftest import ARTICLES_DIR, SEED_ARTICLE
 from tests.playing import attempt_of, fresh, play_all, start
@@ -238,7 +238,7 @@ def test_approving_in_bulk_takes_only_what_passed_the_gate(
         bool(q.gate_passed) for q in article.questions
     )
     with fresh(session) as reader:
-        events = reader.scalars(sa.select(QuestionEvent.action)).all()
+        events = reader.scalars(sa.select(ChangeEvent.action)).all()
     assert set(events) == {"published"}
 
 
@@ -584,3 +584,32 @@ def test_rejected_and_retired_questions_leave_their_quizzes(
     author.post(f"/author/questions/{ids[0]}/reject")
     with fresh(session) as reader:
         assert reader.scalars(sa.select(QuizQuestion.question_id)).all() == ids[1:]
+
+
+def test_fact_and_quiz_changes_are_kept_with_who_and_when(
+    author: FlaskClient, session: Session
+) -> None:
+    article_id = bring_in(author)
+    fact = first_fact(article_of(session, article_id), "director")
+    prefix = f"fact{fact.id}-"
+    data = {
+        prefix + "kind": "director",
+        prefix + "subject": fact.subject,
+        prefix + "value": "Pell Harrington",
+    }
+    author.post(f"/author/facts/{fact.id}", data=data)
+    page = author.get(f"/author/articles/{article_id}").get_data(as_text=True)
+    assert f"corrected (was director: {fact.subject} → {fact.value}) by author-" in page
+
+    ids = [q.id for q in article_of(session, article_id).questions][:2]
+    saved = author.post(
+        "/author/quizzes/new",
+        data={"title": "H", "pick": [str(i) for i in ids], "feedback": "each"},
+    )
+    author.post(
+        saved.location,
+        data={"title": "H", "pick": [str(ids[0])], "feedback": "each", "published": "y"},
+    )
+    builder = author.get(saved.location).get_data(as_text=True)
+    assert "created (2 questions, draft) by author-" in builder
+    assert "edited (1 questions, published) by author-" in builder

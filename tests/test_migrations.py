@@ -76,3 +76,29 @@ def test_the_status_check_accepts_the_new_statuses_and_refuses_others(app: Flask
         )
     with app.app_context(), pytest.raises(sa.exc.IntegrityError), db.engine.begin() as c:
         c.exec_driver_sql("UPDATE question SET status = 'lost'")
+
+
+def test_question_history_survives_the_move_to_change_events(app: Flask) -> None:
+    """Migration d9bf35fd2303 renamed question_event to change_event; no history is lost."""
+    with app.app_context():
+        downgrade(revision="81009726a0e0")
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql(
+                "INSERT INTO question (id, kind, prompt, explanation, difficulty, status, origin, "
+                "accepted_answers, gate_notes, edited, created_at) VALUES "
+                "(7, 'typed', 'Q?', '', 2, 'draft', 'authored', '[]', '[]', false, '2026-01-01')"
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO question_event (question_id, action, detail, at) "
+                "VALUES (7, 'created', 'by hand', '2026-01-02')"
+            )
+        upgrade()
+        with db.engine.begin() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT question_id, action, detail FROM change_event"
+            ).all()
+            assert [tuple(row) for row in rows] == [(7, "created", "by hand")]
+            connection.exec_driver_sql(
+                "INSERT INTO change_event (quiz_id, action, detail, at) "
+                "VALUES (NULL, 'published', '', '2026-01-03')"
+            )

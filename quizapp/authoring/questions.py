@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.authoring.history import record_change
 from quizapp.generation.text import split_sentences
 from quizapp.models import (
     Article,
     AttemptAnswer,
     Choice,
     Question,
-    QuestionEvent,
     QuizQuestion,
     User,
     utcnow,
@@ -38,11 +38,7 @@ class QuestionData:
 def log(
     session: Session, question: Question, user: User | None, action: str, detail: str = ""
 ) -> None:
-    session.add(
-        QuestionEvent(
-            question=question, user_id=user.id if user else None, action=action, detail=detail
-        )
-    )
+    record_change(session, user, action, detail, question=question)
 
 
 def played(session: Session, question: Question) -> bool:

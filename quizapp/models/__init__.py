@@ -1,6 +1,6 @@
 """Typed database models: the content (articles, questions, quizzes) and play (attempts, boards)."""
 
-from quizapp.models.accounts import ROLES, QuestionEvent, User
+from quizapp.models.accounts import ROLES, ChangeEvent, User
 from quizapp.models.content import (
     FACT_ORIGINS,
     FACT_STATUSES,
@@ -42,13 +42,13 @@ __all__ = [
     "Attempt",
     "AttemptAnswer",
     "BoardEntry",
+    "ChangeEvent",
     "Choice",
     "Fact",
     "InvalidQuestion",
     "Player",
     "PlayerTotal",
     "Question",
-    "QuestionEvent",
     "Quiz",
     "QuizQuestion",
     "ScoreTally",

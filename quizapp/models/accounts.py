@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp.extensions import db
-from quizapp.models.content import Question, utcnow
+from quizapp.models.content import Fact, Question, Quiz, utcnow
 
 ROLES = ("player", "author", "admin")
 
@@ -42,12 +42,21 @@ class User(UserMixin, db.Model):
         return self.role == "admin"
 
 
-class QuestionEvent(db.Model):
-    """One change to a question: who did what, and when (the question's history)."""
+class ChangeEvent(db.Model):
+    """One change an author made: who did what, and when. It concerns one question, fact or
+    quiz; their histories are read from here."""
+
+    __tablename__ = "change_event"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    question_id: Mapped[int] = mapped_column(
+    question_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("question.id", ondelete="CASCADE"), index=True
+    )
+    fact_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("fact.id", ondelete="CASCADE"), index=True
+    )
+    quiz_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("quiz.id", ondelete="CASCADE"), index=True
     )
     user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("account.id", ondelete="SET NULL"))
     action: Mapped[str] = mapped_column(sa.String(20))
@@ -55,4 +64,6 @@ class QuestionEvent(db.Model):
     at: Mapped[datetime] = mapped_column(default=utcnow)
 
     user: Mapped[User | None] = relationship()
-    question: Mapped[Question] = relationship()
+    question: Mapped[Question | None] = relationship()
+    fact: Mapped[Fact | None] = relationship()
+    quiz: Mapped[Quiz | None] = relationship()

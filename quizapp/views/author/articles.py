@@ -11,6 +11,7 @@ from quizapp.author_forms import MAX_UPLOAD, ArticleForm, FactForm
 from quizapp.authoring import conflicts as conflict_rules
 from quizapp.authoring import facts as fact_rules
 from quizapp.authoring.gate import apply_gate
+from quizapp.authoring.history import history, record_change
 from quizapp.authoring.questions import set_status
 from quizapp.extensions import db
 from quizapp.forms import ActionForm
@@ -102,6 +103,7 @@ def render_article(
             add_form=add_form or FactForm(prefix="new"),
             action=ActionForm(),
             conflicts=conflict_rules.conflicts_for(db.session, article),
+            fact_history=history(db.session, "fact", [fact.id for fact in article.facts]),
         ),
         status,
     )
@@ -113,6 +115,7 @@ def edit_fact(fact_id: int) -> ResponseReturnValue:
     assert isinstance(fact, Fact)
     form = FactForm(prefix=f"fact{fact.id}")
     if form.validate_on_submit():
+        before = f"{fact.kind}: {fact.subject} → {fact.value}"
         try:
             fact_rules.correct_fact(
                 fact,
@@ -129,6 +132,7 @@ def edit_fact(fact_id: int) -> ResponseReturnValue:
                 code=303,
             )
         apply_gate(fact.article)
+        record_change(db.session, current_user, "corrected", f"was {before}", fact=fact)
         db.session.commit()
         flash("Fact corrected. Regenerate the questions to use it.")
     else:
@@ -146,6 +150,7 @@ def drop_fact(fact_id: int) -> ResponseReturnValue:
     assert isinstance(fact, Fact)
     fact_rules.drop_fact(fact)
     apply_gate(fact.article)
+    record_change(db.session, current_user, "dropped", fact=fact)
     db.session.commit()
     flash("Fact dropped. Questions built on it now need a look.")
     return redirect(url_for("author.article", article_id=fact.article_id), code=303)
@@ -158,7 +163,7 @@ def add_fact(article_id: int) -> ResponseReturnValue:
     form = FactForm(prefix="new")
     if form.validate_on_submit():
         try:
-            fact_rules.add_fact(
+            added = fact_rules.add_fact(
                 article,
                 kind=form.kind.data or "",
                 subject=form.subject.data or "",
@@ -168,6 +173,8 @@ def add_fact(article_id: int) -> ResponseReturnValue:
             db.session.rollback()
             form.value.errors = [str(error)]  # type: ignore[assignment]
         else:
+            db.session.flush()
+            record_change(db.session, current_user, "added", fact=added)
             db.session.commit()
             flash("Fact added.")
             return redirect(url_for("author.article", article_id=article.id), code=303)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.author_forms import QuestionForm
 from quizapp.authoring import questions as rules
+from quizapp.authoring.history import history
 from quizapp.authoring.stats import question_stats
 from quizapp.extensions import db
 from quizapp.forms import ActionForm
 from quizapp.generation.text import split_sentences
-from quizapp.models import Article, Question, QuestionEvent
+from quizapp.models import Article, Question
 from quizapp.views import small_int
 from quizapp.views.author import bp, get_or_404
 
@@ -131,15 +131,11 @@ def edit_question(question_id: int) -> ResponseReturnValue:
 def question(question_id: int) -> ResponseReturnValue:
     found = get_or_404(Question, question_id)
     assert isinstance(found, Question)
-    history = db.session.scalars(
-        sa.select(QuestionEvent)
-        .where(QuestionEvent.question_id == found.id)
-        .order_by(QuestionEvent.at, QuestionEvent.id)
-    ).all()
+    changes = history(db.session, "question", [found.id])[found.id]
     return render_template(
         "author/question.html",
         question=found,
-        history=history,
+        history=changes,
         stats=question_stats(db.session, [found.id])[found.id],
         action=ActionForm(),
     )

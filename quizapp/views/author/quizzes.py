@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from quizapp.author_forms import MAX_UPLOAD, ImportForm, QuizForm
 from quizapp.authoring import quizzes as rules
+from quizapp.authoring.history import history, record_change
 from quizapp.authoring.stats import question_stats
 from quizapp.authoring.transfer import export_questions, export_quiz, import_file
 from quizapp.extensions import db
@@ -80,6 +81,11 @@ def build(quiz: Quiz | None, article: Article | None) -> ResponseReturnValue:
             db.session.rollback()
             error = str(problem)
         else:
+            state = "published" if saved.published else "draft"
+            detail = f"{len(chosen)} questions, {state}"
+            record_change(
+                db.session, current_user, "edited" if quiz else "created", detail, quiz=saved
+            )
             db.session.commit()
             flash(f"Quiz saved{' and published' if saved.published else ''}.")
             return redirect(url_for("author.edit_quiz", quiz_id=saved.id), code=303)
@@ -94,6 +100,7 @@ def build(quiz: Quiz | None, article: Article | None) -> ResponseReturnValue:
             chosen=chosen,
             error=error,
             stats=question_stats(db.session, [q.id for q in pool]),
+            changes=history(db.session, "quiz", [quiz.id])[quiz.id] if quiz else [],
         ),
         status,
     )
