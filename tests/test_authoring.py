@@ -612,4 +612,4 @@ def test_fact_and_quiz_changes_are_kept_with_who_and_when(
     )
     builder = author.get(saved.location).get_data(as_text=True)
     assert "created (2 questions, draft) by author-" in builder
-    assert "edited (1 questions, published) by author-" in builder
+    assert "edited (1 question, published) by author-" in builder

@@ -82,7 +82,7 @@ def build(quiz: Quiz | None, article: Article | None) -> ResponseReturnValue:
             error = str(problem)
         else:
             state = "published" if saved.published else "draft"
-            detail = f"{len(chosen)} questions, {state}"
+            detail = f"{len(chosen)} question{'' if len(chosen) == 1 else 's'}, {state}"
             record_change(
                 db.session, current_user, "edited" if quiz else "created", detail, quiz=saved
             )
