@@ -97,6 +97,9 @@ def _drafts(fact: Fact, spec: Spec, rng: random.Random) -> list[QuestionDraft]:
     if spec.typed_prompt and not _gives_answer_away(spec, spec.typed_prompt):
         iso = fact.value if spec.answer_type == "date" else None
         accepted = accepted_variants(spec.answer, spec.answer_type, iso)
+        for other in spec.also_right:  # "Who wrote X?" is rightly answered by any co-writer
+            if other != spec.answer:
+                accepted += accepted_variants(other, spec.answer_type)
         drafts.append(
             QuestionDraft(
                 "typed",

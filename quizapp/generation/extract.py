@@ -60,6 +60,7 @@ def _main_film(book: NameBook, maskeds: list[MaskedSentence]) -> str | None:
 def _sentence_facts(ctx: Context) -> Iterator[Fact]:
     yield from _cast_facts(ctx)
     yield from _director_facts(ctx)
+    yield from _writer_facts(ctx)
     yield from _date_facts(ctx)
     yield from series_facts(ctx)
     yield from production_facts(ctx)
@@ -245,6 +246,7 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
         pt.WILL_DIRECT,
         pt.DIRECTING_GIG,
         pt.HYPHEN_DIRECTED,
+        pt.WROTE_AND_DIRECTED,
     ):
         for match in pattern.finditer(m):
             for group in ("p", "p2", "p3", "p4"):
@@ -264,6 +266,22 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
                     sibling = f"{first} {person.value.split()[-1]}"
                     span = ctx.masked.article_span(*match.span("first"))
                     yield make_fact(ctx, "director", film, sibling, span)
+
+
+def _writer_facts(ctx: Context) -> Iterator[Fact]:
+    """Screenwriters: "written by X", "screenplay by X and Y", "X co-wrote the script with Y",
+    "X wrote and directed F"."""
+    for pattern in (pt.WRITTEN_BY, pt.WROTE_SCRIPT, pt.WROTE_AND_DIRECTED, pt.DIRECTED_FROM_SCRIPT):
+        for match in pattern.finditer(ctx.masked.masked):
+            film_slot = next(
+                (slot_at(ctx, match, g) for g in ("f", "f2") if match.groupdict().get(g)), None
+            )
+            for group in ("p", "p2", "p3", "p4"):
+                person = slot_at(ctx, match, group) if match.groupdict().get(group) else None
+                if person is None or person.kind != "P":
+                    continue
+                film = film_slot.value if film_slot else film_for(ctx, person.start)
+                yield make_fact(ctx, "writer", film, person.value, (person.start, person.end))
 
 
 def _date_facts(ctx: Context) -> Iterator[Fact]:

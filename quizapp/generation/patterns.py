@@ -112,6 +112,21 @@ DIRECTING_GIG = regex.compile(
     rf"|(?P<f>{F})\s+(?:will|is|was)\s+(?:\w+\s+){{0,2}}be\s+(?P<p2>{P})[’']s\s+(?:\w+\s+){{0,2}}(?:feature\s+)?film\s+as\s+(?:a\s+)?director"
 )
 HYPHEN_DIRECTED = regex.compile(rf"(?P<p>{P})-(?:directed|helmed)")
+WROTE_AND_DIRECTED = regex.compile(
+    rf"(?P<p>{P})\s+(?:also\s+)?(?:co-)?(?:wrote|writes|penned)\s+and\s+(?:co-)?(?:directed|directs|helmed)\s+(?P<f>{F})"
+)
+WRITTEN_BY = regex.compile(
+    rf"\b(?i:written|co-written|penned|scripted)(?:,[^,]{{1,40}},)?\s+by\s+(?P<p>{P})(?:\s+and\s+(?P<p2>{P}))?"
+    rf"|\b(?i:screenplay|script)\s+(?:(?:is|was)\s+)?by\s+(?P<p3>{P})(?:\s+and\s+(?P<p4>{P}))?"
+)
+DIRECTED_FROM_SCRIPT = regex.compile(
+    rf"(?P<p>{P})\s+(?:co-)?directed\s+(?P<f>{F})\s+from\s+(?:(?:his|her|their)\s+own\s+(?:script|screenplay)"
+    rf"|an?\s+(?:script|screenplay)\s+(?:she|he|they)\s+(?:co-)?wrote(?:\s+with\s+(?P<p2>{P}))?)"
+)
+WROTE_SCRIPT = regex.compile(
+    rf"(?P<p>{P})\s+(?:also\s+)?(?:co-wrote|wrote|co-writes|writes|penned|scripted)\s+(?:the\s+)?"
+    rf"(?:(?:screenplay|script)(?:\s+for\s+(?P<f>{F}))?(?:\s+(?:with|alongside)\s+(?P<p2>{P}))?|(?P<f2>{F}))"
+)
 NOT_CURRENT = regex.compile(
     r"\b(?:at\s+one\s+point|originally|previously|formerly|dropp(?:ed|ing)|exit(?:ed|ing)|"
     r"left\s+the|stepped\s+down|step\s+down|departed|replac\w+|no\s+longer|instead\s+of|"

@@ -41,6 +41,7 @@ class Spec:
     extra: tuple[str, ...] = ()
     forbidden: list[str] = field(default_factory=list)
     variants: list[str] | None = None  # precomputed wrong options (dates, numbers)
+    also_right: list[str] = field(default_factory=list)  # co-directors, co-writers: typed too
 
 
 class FactIndex:
@@ -86,6 +87,22 @@ def _director(f: Fact, idx: FactIndex, _: str) -> Spec:
         candidates=idx.values("director") + idx.values("writer") + idx.values("producer"),
         pool="directors",
         forbidden=idx.values("director", f.subject),
+        also_right=idx.values("director", f.subject),
+    )
+
+
+def _writer(f: Fact, idx: FactIndex, _: str) -> Spec:
+    return Spec(
+        f.value,
+        "person",
+        f"Who wrote {f.subject}?",
+        f"{{x}} wrote {f.subject}.",
+        f"Who wrote {f.subject}? (a surname is enough)",
+        2,
+        candidates=idx.values("writer") + idx.values("director") + idx.values("producer"),
+        pool="directors",
+        forbidden=idx.values("writer", f.subject),
+        also_right=idx.values("writer", f.subject),
     )
 
 
@@ -324,6 +341,7 @@ ORDINAL_NUMBERS = {f"The {word}": n for n, word in ORDINAL_WORDS.items()}
 
 SPEC_BUILDERS: dict[str, Callable[..., Spec | None]] = {
     "director": _director,
+    "writer": _writer,
     "cast": _cast,
     "character": _character,
     "known_for": _known_for,

@@ -173,3 +173,27 @@ def test_wrong_options_of_a_person_question_are_really_wrong(name: str) -> None:
 
 def test_the_seed_has_questions_to_check() -> None:
     assert questions(SEED_NAME), "the checks above would pass vacuously"
+
+
+CO_WRITTEN = (
+    'Tamsin Okafor will direct "The Paper Lighthouse" for Halcyon Pictures, the studio said on '
+    "Monday. The script is by Jonah Whitcombe and Priya Raman. Okafor wrote and directed "
+    '"Glass Rivers" in 2021. The film stars Elise Marchetti as a lighthouse keeper and opens '
+    "on October 2, 2026."
+)
+
+
+def test_writers_are_asked_about_and_every_co_writer_counts() -> None:
+    from quizapp.generation import extract_facts
+
+    found = extract_facts(CO_WRITTEN)
+    writers = {(f.subject, f.value) for f in found if f.kind == "writer"}
+    assert ("The Paper Lighthouse", "Jonah Whitcombe") in writers
+    assert ("The Paper Lighthouse", "Priya Raman") in writers
+    assert ("Glass Rivers", "Tamsin Okafor") in writers
+    asked = [q for q in generate_questions(found) if q.prompt.startswith("Who wrote The Paper")]
+    multiple = next(q for q in asked if q.kind == "multiple_choice")
+    typed = next(q for q in asked if q.kind == "typed")
+    co_writer = ({"Jonah Whitcombe", "Priya Raman"} - {multiple.answer}).pop()
+    assert co_writer not in [c.text for c in multiple.choices]
+    assert {"Whitcombe", "Raman"} <= set(typed.accepted_answers)
