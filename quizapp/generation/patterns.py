@@ -83,6 +83,7 @@ CAST_TRIGGER_AFTER = regex.compile(
     r"co-star|co-starring|appear|in\s+undisclosed\s+roles|round\s+out|join|joins|joined|"
     r"signed\s+on|board|boarded|lead|headline|reprise|reprising|will\s+be\s+reprising|play|"
     r"testing\s+for|screen-testing|circling|reunite|up\s+for)\b"
+    r"(?!\s+(?:on\s+)?to\s+(?:direct|helm|write|co-write|produce|score|executive))"
 )
 ROLE_NOUN_PERSON = regex.compile(
     rf"\b(?:actor|actress|star|co-star|newcomer)\s+(?:and\s+\w+\s+)?(?P<p>{P})"

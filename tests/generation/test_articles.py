@@ -104,7 +104,6 @@ KNOWN_MISSES: set[tuple[str, str, str]] = {
 # (article, kind, value) of must_not traps the extractor still falls into.
 KNOWN_TRAPS: set[tuple[str, str, str]] = {
     ("11-sable-black-tide-sequel", "director", "Hollis Greer"),
-    ("03-saltwater-widow-director", "cast", "Rhea Lindqvist"),
     ("03-saltwater-widow-director", "director", "Marcus Delacroix-Hale"),
     ("07-venice-two-films", "cast", "Adrien Lacombe"),
     ("10-rumor-roundup", "release_date", "2027-03-12"),
