@@ -19,6 +19,8 @@ class Context:
     main_film: str
     sentence: Sentence
     masked: MaskedSentence
+    # The film the paragraph was last talking about, for sentences that name none.
+    topic_film: str | None = None
 
 
 def make_fact(
@@ -50,14 +52,15 @@ def make_fact(
 
 def film_for(ctx: Context, position: int) -> str:
     """The film a statement at `position` is about: the nearest film named before it in the
-    sentence, else the first after it, else the article's main film."""
+    sentence, else the first after it, else the film the paragraph was last about, else the
+    article's main film."""
     films = [s for s in ctx.masked.slots if s.kind == "F"]
     before = [s for s in films if s.end <= position]
     if before:
         return before[-1].value
     if films:
         return films[0].value
-    return ctx.main_film
+    return ctx.topic_film or ctx.main_film
 
 
 def slot_at(ctx: Context, match: regex.Match[str], group: str) -> Slot | None:

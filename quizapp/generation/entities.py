@@ -213,6 +213,7 @@ def build_name_book(text: str, sentences: list[Sentence]) -> NameBook:
                 book.persons.setdefault(match_key(name), name)
     _add_context_persons(book, sentences)
     _complete_name_lists(book, sentences)
+    _drop_quoted_only(book)
     headlines = [s for s in sentences if is_headline(s)]
     for sentence in [s for s in sentences if s not in headlines] + headlines:
         _collect_films(book, sentence)
@@ -311,6 +312,19 @@ def _collect_films(book: NameBook, sentence: Sentence) -> None:
             title = title[lead.end() :]
         if len(title.split()) >= 2 and match_key(title) not in book.persons:
             _add_film(book, title)
+
+
+def _drop_quoted_only(book: NameBook) -> None:
+    """A "name" the article only ever writes in quotes is a title ("Deep Field"), not a person
+    whose first name happens to be in the dictionary."""
+    for key, name in list(book.persons.items()):
+        spots = [m.start() for m in regex.finditer(regex.escape(name), book.text)]
+        if spots and all(
+            book.text[at - 1 : at] in {"“", '"', "‘"}
+            and book.text[at + len(name) : at + len(name) + 2].lstrip(",.")[:1] in {"”", '"', "’"}
+            for at in spots
+        ):
+            del book.persons[key]
 
 
 def _index_surnames(book: NameBook) -> None:

@@ -38,9 +38,20 @@ def extract_facts(text: str) -> list[Fact]:
     if main_film is None:
         raise NotAFilmArticle("no film title could be found in the text")
     facts: list[Fact] = []
+    topic: tuple[int, str | None] = (-1, None)  # (paragraph, film) its facts were last about
     for sentence, masked in zip(sentences, maskeds, strict=True):
-        facts.extend(_sentence_facts(Context(book, main_film, sentence, masked)))
+        topic_film = topic[1] if topic[0] == sentence.paragraph else None
+        found = list(_sentence_facts(Context(book, main_film, sentence, masked, topic_film)))
+        facts.extend(found)
+        # A film merely named (a sequel, earlier installments) is not what the paragraph is
+        # about; the film its facts are stated of is.
+        about = [f.subject for f in found if f.kind not in PERSON_SUBJECT_KINDS]
+        if about:
+            topic = (sentence.paragraph, about[-1])
     return refine_facts(facts, main_film, sentences)
+
+
+PERSON_SUBJECT_KINDS = frozenset({"character", "known_for", "joined_cast"})
 
 
 def _main_film(book: NameBook, maskeds: list[MaskedSentence]) -> str | None:
