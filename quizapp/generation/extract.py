@@ -209,6 +209,18 @@ def _inside_parentheses(ctx: Context, slot: Slot) -> bool:
     return text[max(0, slot.start - 1) : slot.start] == "(" and text[slot.end : slot.end + 1] != ")"
 
 
+ATTRIBUTIVE_BEFORE = regex.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their)|[’']s)\s$", regex.IGNORECASE
+)
+
+
+def _describes_a_noun(ctx: Context, date: Slot) -> bool:
+    """'the 2021 cult hit': a year that describes a thing is not when anything happened."""
+    text = ctx.book.text
+    before, after = text[max(0, date.start - 8) : date.start], text[date.end : date.end + 2]
+    return bool(ATTRIBUTIVE_BEFORE.search(before)) and regex.match(r"\s\p{Ll}", after) is not None
+
+
 def _joined(ctx: Context) -> Iterator[Fact]:
     m = ctx.masked.masked
     for match in pt.JOINED.finditer(m):
@@ -219,7 +231,7 @@ def _joined(ctx: Context) -> Iterator[Fact]:
         yield make_fact(ctx, "cast", film, actor.value, (actor.start, actor.end), qualifier="new")
         rest_end = m.find(".", match.end())
         for date in ctx.masked.slots_in(match.end(), rest_end if rest_end > 0 else len(m), "D"):
-            if date.value:
+            if date.value and not _describes_a_noun(ctx, date):
                 yield make_fact(
                     ctx,
                     "joined_cast",

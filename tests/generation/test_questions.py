@@ -197,3 +197,15 @@ def test_writers_are_asked_about_and_every_co_writer_counts() -> None:
     co_writer = ({"Jonah Whitcombe", "Priya Raman"} - {multiple.answer}).pop()
     assert co_writer not in [c.text for c in multiple.choices]
     assert {"Whitcombe", "Raman"} <= set(typed.accepted_answers)
+
+
+def test_a_year_that_describes_a_film_is_not_when_someone_joined() -> None:
+    from quizapp.generation import extract_facts
+
+    text = (
+        'Mara Quill has signed on to "Ember Road 2," the sequel to the 2019 sleeper hit '
+        '"Ember Road," the studio said. Quill joined the cast in May 2025 after a screen test.'
+    )
+    joined = [f.value for f in extract_facts(text) if f.kind == "joined_cast"]
+    assert "2019" not in joined
+    assert joined == ["2025-05"]
