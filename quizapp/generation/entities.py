@@ -129,7 +129,8 @@ def _title_case(words: list[str]) -> bool:
     content = [w for w in words if not regex.fullmatch(CONNECTOR, w)]
     if not content or not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return False
-    capitalised = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+    # "'99" in "Summer of '99" counts like a number.
+    capitalised = sum(1 for w in content if w[:1].isupper() or w.lstrip("'’")[:1].isdigit())
     return capitalised / len(content) >= 0.75 and len(words) <= 10
 
 

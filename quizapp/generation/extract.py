@@ -13,7 +13,7 @@ from quizapp.generation.hedging import is_hedged
 from quizapp.generation.masking import MaskedSentence, Slot, mask
 from quizapp.generation.production import production_facts, series_facts
 from quizapp.generation.refine import refine_facts
-from quizapp.generation.text import split_sentences
+from quizapp.generation.text import Sentence, split_sentences
 from quizapp.generation.types import Fact
 
 FILM_VOCABULARY = regex.compile(
@@ -37,6 +37,16 @@ def extract_facts(text: str) -> list[Fact]:
     main_film = _main_film(book, maskeds)
     if main_film is None:
         raise NotAFilmArticle("no film title could be found in the text")
+    facts = _facts_about(book, sentences, maskeds, main_film)
+    return refine_facts(facts, main_film, sentences)
+
+
+PERSON_SUBJECT_KINDS = frozenset({"character", "known_for", "joined_cast"})
+
+
+def _facts_about(
+    book: NameBook, sentences: list[Sentence], maskeds: list[MaskedSentence], main_film: str
+) -> list[Fact]:
     facts: list[Fact] = []
     topic: tuple[int, str | None] = (-1, None)  # (paragraph, film) its facts were last about
     for sentence, masked in zip(sentences, maskeds, strict=True):
@@ -48,10 +58,7 @@ def extract_facts(text: str) -> list[Fact]:
         about = [f.subject for f in found if f.kind not in PERSON_SUBJECT_KINDS]
         if about:
             topic = (sentence.paragraph, about[-1])
-    return refine_facts(facts, main_film, sentences)
-
-
-PERSON_SUBJECT_KINDS = frozenset({"character", "known_for", "joined_cast"})
+    return facts
 
 
 def _main_film(book: NameBook, maskeds: list[MaskedSentence]) -> str | None:
