@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import sqlalchemy as sa
@@ -17,6 +15,7 @@ from sqlalchemy.orm import Session
 from quizapp.models import Article, ChangeEvent, Fact, Question, Quiz, QuizQuestion
 from tests.author_support import signed_in
 from tests.conftest import ARTICLES_DIR, SEED_ARTICLE
+from tests.loopback import serving
 from tests.playing import attempt_of, fresh, play_all, start
 
 ARTICLE = (ARTICLES_DIR / "02-star-quest-date-change.txt").read_text(encoding="utf-8")
@@ -62,24 +61,8 @@ def article_of(session: Session, article_id: int) -> Article:
 
 @pytest.fixture
 def page_server() -> Iterator[str]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            body = NEWS_PAGE.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *_: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/news/tidewater"
-    server.shutdown()
-    server.server_close()
+    with serving({"/news/tidewater": NEWS_PAGE}) as site:
+        yield site.base_url + "/news/tidewater"
 
 
 # Bringing articles in

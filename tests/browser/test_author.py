@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +27,7 @@ from tests.browser.support import (
     start_game,
 )
 from tests.conftest import ARTICLES_DIR
+from tests.loopback import Site, serving
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Locator, Page
@@ -420,46 +419,15 @@ def test_author_pastes_an_article_fixes_a_fact_builds_a_quiz_and_a_player_plays_
 # --- bringing an article in by its address ----------------------------------------------------
 
 
-@dataclass
-class NewsSite:
-    base_url: str
-    requests: list[dict[str, str]] = field(default_factory=list)
-
-
 @pytest.fixture
-def news_site() -> Iterator[NewsSite]:
+def news_site() -> Iterator[Site]:
     """A news site on a loopback port, serving one article page (and 404 for the rest)."""
-    body = NEWS_PAGE.encode("utf-8")
-    site = NewsSite(base_url="")
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            site.requests.append({"path": self.path, **dict(self.headers.items())})
-            found = self.path == NEWS_PATH
-            self.send_response(200 if found else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            payload = body if found else b"<!doctype html><title>Not found</title>"
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-
-        def log_message(self, format: str, *args: Any) -> None:  # quiet
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    site.base_url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving({NEWS_PATH: NEWS_PAGE}) as site:
         yield site
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
 
 
 def test_author_brings_in_an_article_by_its_address(
-    author: Page, news_site: NewsSite, server: LiveServer
+    author: Page, news_site: Site, server: LiveServer
 ) -> None:
     page = author
     url = news_site.base_url + NEWS_PATH
