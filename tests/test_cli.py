@@ -280,7 +280,7 @@ def test_expire_closes_overdue_timed_attempts(runner: FlaskCliRunner, session: S
     assert runner.invoke(args=["seed"]).exit_code == 0
     quiz = session.scalars(sa.select(Quiz)).one()
     quiz.settings = {**quiz.settings, "time_limit_seconds": 60}
-    player = play.ensure_player(session, None, "Late")
+    player = play.new_player(session, "Late")
     overdue = play.start_attempt(session, quiz, player, utcnow() - timedelta(minutes=5))
     current = play.start_attempt(session, quiz, player, utcnow())
     session.commit()

@@ -26,7 +26,7 @@ def quiz(session: Session) -> Quiz:
 
 
 def player(session: Session, nickname: str) -> Player:
-    found = play.ensure_player(session, None, nickname)
+    found = play.new_player(session, nickname)
     session.commit()
     return found
 

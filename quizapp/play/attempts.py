@@ -280,14 +280,10 @@ def finish(session: Session, attempt: Attempt, status: str, finished_at: datetim
     return True
 
 
-def ensure_player(session: Session, key: str | None, nickname: str) -> Player:
-    """The player behind a browser's key, created on first play; the nickname is remembered."""
-    player = session.scalar(sa.select(Player).where(Player.key == key)) if key else None
-    if player is None:
-        player = Player(key=secrets.token_urlsafe(24), nickname=nickname)
-        session.add(player)
-    else:
-        player.nickname = nickname
+def new_player(session: Session, nickname: str) -> Player:
+    """A new player with a random key (what a browser's cookie will hold)."""
+    player = Player(key=secrets.token_urlsafe(24), nickname=nickname)
+    session.add(player)
     session.flush()
     return player
 

@@ -8,7 +8,7 @@ from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import db
 from quizapp.forms import ActionForm, AnswerForm, StartForm
-from quizapp.models import Attempt, AttemptAnswer, Quiz, utcnow
+from quizapp.models import Attempt, AttemptAnswer, Player, Quiz, utcnow
 from quizapp.play import attempts as play
 from quizapp.play import leaderboard
 from quizapp.play.settings import POINTS_PER_QUESTION, QuizSettings
@@ -40,15 +40,16 @@ def quiz_page(slug: str) -> ResponseReturnValue:
     quiz = published_quiz(slug)
     player = current_player()
     form = StartForm(nickname=player.nickname if player else None)
-    return render_quiz_page(quiz, form)
+    return render_quiz_page(quiz, form, player)
 
 
-def render_quiz_page(quiz: Quiz, form: StartForm, status: int = 200) -> ResponseReturnValue:
+def render_quiz_page(
+    quiz: Quiz, form: StartForm, player: Player | None, status: int = 200
+) -> ResponseReturnValue:
     settings = QuizSettings.from_mapping(quiz.settings)
     question_count = len(quiz.entries)
     board = leaderboard.quiz_board(quiz.id, "all", utcnow())
     top = board.page(db.session, 1, 5)
-    player = current_player()
     return (
         render_template(
             "play/quiz.html",
@@ -68,7 +69,7 @@ def start(slug: str) -> ResponseReturnValue:
     quiz = published_quiz(slug)
     form = StartForm()
     if not form.validate_on_submit():
-        return render_quiz_page(quiz, form, status=400)
+        return render_quiz_page(quiz, form, current_player(), status=400)
     player = remember_player(form.nickname.data or "")
     try:
         attempt = play.start_attempt(db.session, quiz, player, utcnow())

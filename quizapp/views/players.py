@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from quizapp.extensions import db
 from quizapp.models import Player
-from quizapp.play.attempts import ensure_player
+from quizapp.play.attempts import new_player
 
 PLAYER_KEY = "player"
 
@@ -31,7 +31,10 @@ def current_player() -> Player | None:
 def browser_players() -> set[int]:
     """Every player this browser may act for: the account's, and a guest game's from before
     signing in (so signing in mid-game does not lock the player out of it)."""
-    return {p.id for p in (current_player(), _browser_player()) if p is not None}
+    players = [current_player()]
+    if current_user.is_authenticated:  # signed out, current_player() is the browser's already
+        players.append(_browser_player())
+    return {p.id for p in players if p is not None}
 
 
 def claim_guest() -> None:
@@ -55,11 +58,11 @@ def remember_player(nickname: str) -> Player:
             guest = _browser_player()
             player = guest if guest is not None and guest.user_id is None else None
         if player is None:
-            player = ensure_player(db.session, None, nickname)
+            player = new_player(db.session, nickname)
         player.user_id = current_user.id
         session.pop(PLAYER_KEY, None)
     else:
-        player = _browser_player() or ensure_player(db.session, None, nickname)
+        player = _browser_player() or new_player(db.session, nickname)
         session[PLAYER_KEY] = player.key
         session.permanent = True
     player.nickname = nickname
