@@ -29,6 +29,19 @@ def make_user(session: Session, email: str, role: str) -> User:
     return user
 
 
+def signed_in_with_csrf(database_url: str, email: str) -> tuple[Flask, FlaskClient]:
+    """An app that checks CSRF tokens, and a client signed in through its form."""
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url})
+    client = app.test_client()
+    page = client.get("/sign-in").get_data(as_text=True)
+    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    signed = client.post(
+        "/sign-in", data={"email": email, "password": PASSWORD, "csrf_token": token}
+    )
+    assert signed.status_code == 303, signed.get_data(as_text=True)
+    return app, client
+
+
 def sign_in(
     client: FlaskClient, email: str, password: str = PASSWORD, next_url: str = ""
 ) -> TestResponse:
@@ -109,13 +122,7 @@ def test_repeated_failures_are_slowed_down(client: FlaskClient, session: Session
 
 def test_sign_out_needs_a_post_with_csrf(database_url: str, session: Session) -> None:
     make_user(session, "ann@example.org", "author")
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url})
-    client = app.test_client()
-    page = client.get("/sign-in").get_data(as_text=True)
-    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-    client.post(
-        "/sign-in", data={"email": "ann@example.org", "password": PASSWORD, "csrf_token": token}
-    )
+    app, client = signed_in_with_csrf(database_url, "ann@example.org")
     assert client.get("/author/").status_code == 200
     assert client.get("/sign-out").status_code == 405
     assert client.post("/sign-out").status_code == 400
@@ -272,14 +279,7 @@ def test_the_sign_in_limit_can_live_in_redis(database_url: str, session: Session
 
 def test_every_author_post_needs_a_csrf_token(database_url: str, session: Session) -> None:
     make_user(session, "ann@example.org", "author")
-    guarded = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url})
-    client = guarded.test_client()
-    page = client.get("/sign-in").get_data(as_text=True)
-    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-    signed = client.post(
-        "/sign-in", data={"email": "ann@example.org", "password": PASSWORD, "csrf_token": token}
-    )
-    assert signed.status_code == 303
+    guarded, client = signed_in_with_csrf(database_url, "ann@example.org")
     posts = [url for method, url in author_urls(guarded) if method == "POST"]
     assert len(posts) >= 8
     for url in posts:

@@ -71,6 +71,17 @@ def axe_or_skip() -> Any:
     return Axe()
 
 
+def describe(violation: dict[str, Any]) -> str:
+    """An axe violation in a few readable lines, for assertion messages."""
+    targets = "; ".join(
+        " ".join(str(part) for part in node["target"]) for node in violation["nodes"][:5]
+    )
+    return (
+        f"  {violation['id']} ({violation['impact']}): {violation['help']}\n"
+        f"    {violation['helpUrl']}\n    at {targets}"
+    )
+
+
 def expect(target: Any) -> Any:
     from playwright.sync_api import expect as playwright_expect
 

@@ -10,6 +10,7 @@ import pytest
 from tests.browser.support import (
     SEED_SLUG,
     axe_or_skip,
+    describe,
     expect,
     new_nickname,
     start_game,
@@ -23,16 +24,6 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.browser
 BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-def describe(violation: dict[str, Any]) -> str:
-    targets = "; ".join(
-        " ".join(str(part) for part in node["target"]) for node in violation["nodes"][:5]
-    )
-    return (
-        f"  {violation['id']} ({violation['impact']}): {violation['help']}\n"
-        f"    {violation['helpUrl']}\n    at {targets}"
-    )
 
 
 def test_no_serious_axe_violations_on_any_page(page: Page, server: LiveServer) -> None:

@@ -19,6 +19,7 @@ import pytest
 from tests.browser.support import (
     assert_not_error_page,
     axe_or_skip,
+    describe,
     expect,
     new_nickname,
     play_through,
@@ -472,16 +473,6 @@ def test_author_brings_in_an_article_by_its_address(
 
 
 # --- accessibility ----------------------------------------------------------------------------
-
-
-def describe(violation: dict[str, Any]) -> str:
-    targets = "; ".join(
-        " ".join(str(part) for part in node["target"]) for node in violation["nodes"][:5]
-    )
-    return (
-        f"  {violation['id']} ({violation['impact']}): {violation['help']}\n"
-        f"    {violation['helpUrl']}\n    at {targets}"
-    )
 
 
 def test_no_serious_axe_violations_on_the_author_pages(
