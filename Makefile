@@ -4,17 +4,26 @@
 PYTHON = python3
 VENV = .venv
 BIN = $(VENV)/bin
+PIP = $(BIN)/python -m pip
 
 all: test
 
 install: $(VENV)/installed.stamp
 
-# Reinstalled only when the dependencies change.
-$(VENV)/installed.stamp: pyproject.toml
+# Every package comes from requirements.lock, pinned with hashes (`make lock` refreshes it);
+# the project itself is installed last, editable, with nothing more resolved.
+$(VENV)/installed.stamp: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(PIP) install --quiet --require-hashes -r requirements.lock
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
 	touch $(VENV)/installed.stamp
+
+# Resolves pyproject.toml's dependencies and every extra for Python 3.11+ on any platform.
+lock: install
+	printf 'setuptools>=68\n' | $(BIN)/uv pip compile pyproject.toml - --all-extras \
+		--universal --python-version 3.11 --generate-hashes --upgrade \
+		--custom-compile-command 'make lock' --quiet -o requirements.lock
+	$(PIP) install --quiet --require-hashes -r requirements.lock
 
 run: install
 	$(BIN)/flask --app quizapp db upgrade
@@ -24,10 +33,12 @@ run: install
 test: install
 	$(BIN)/python -m pytest -q
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 bench: install
 	$(BIN)/python benchmarks/bench_ingest.py
@@ -36,4 +47,4 @@ bench: install
 bench-board: install
 	$(BIN)/python benchmarks/bench_leaderboard.py $(BOARD_ARGS)
 
-.PHONY: all install run test lint bench bench-board
+.PHONY: all install lock run test lint bench bench-board
