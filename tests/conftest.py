@@ -1,5 +1,8 @@
 """Fixtures: an app on a fresh database built by the migrations, for every test.
 
+The migrations run once per session (and per xdist worker) into a template database; each test
+gets a copy of it: a file copy on SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL.
+
 Tests marked `both_databases` run twice: on SQLite and on the PostgreSQL server named by
 TEST_DATABASE_URL. Without that server they are skipped, except under CI=true, where they fail:
 a CI run must not pass by silently testing one database.
@@ -8,6 +11,7 @@ a CI run must not pass by silently testing one database.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,6 +41,13 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("backend", BACKENDS, indirect=True)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests share one live server and one Chromium: under xdist they run on one worker."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:
     return getattr(request, "param", "sqlite")
@@ -59,24 +70,95 @@ def postgres_problem() -> str | None:
         engine.dispose()
 
 
-@pytest.fixture
-def database_url(backend: str, tmp_path: Path, postgres_problem: str | None) -> str:
-    """An empty database: a new SQLite file, or PostgreSQL with schema public recreated."""
-    if backend == "sqlite":
-        return f"sqlite:///{tmp_path / 'test.sqlite'}"
+def _migrated(url: str) -> None:
+    """Build the schema at `url` through the migrations, as production does."""
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        upgrade()
+        db.session.remove()
+        db.engine.dispose()
+
+
+def _run_id(worker_id: str) -> str:
+    """Names this run's databases apart from other runs and xdist workers on one server."""
+    return f"{worker_id}_{os.getpid()}".replace("-", "_")
+
+
+@pytest.fixture(scope="session")
+def worker_id(request: pytest.FixtureRequest) -> str:
+    return getattr(request.config, "workerinput", {}).get("workerid", "main")
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated once per session; each test gets a copy of it."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    _migrated(f"sqlite:///{path}")
+    assert not path.with_name(path.name + "-wal").exists(), "the template must be checkpointed"
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_problem: str | None, worker_id: str) -> Iterator[PostgresCopies]:
+    """A PostgreSQL database migrated once per session, copied with CREATE DATABASE … TEMPLATE
+    for each test. Both are dropped when the session ends."""
     if postgres_problem:
         if in_ci():
             pytest.fail(f"PostgreSQL tests cannot run under CI: {postgres_problem}")
         pytest.skip(f"PostgreSQL tests skipped: {postgres_problem}")
-    url = os.environ["TEST_DATABASE_URL"]
-    engine = sa.create_engine(url, poolclass=NullPool)
-    with engine.begin() as connection:
-        # Fail rather than hang if a connection from an earlier test still holds a lock.
-        connection.execute(sa.text("SET lock_timeout = '10s'"))
-        connection.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
-        connection.execute(sa.text("CREATE SCHEMA public"))
-    engine.dispose()
-    return url
+    copies = PostgresCopies(sa.make_url(os.environ["TEST_DATABASE_URL"]), _run_id(worker_id))
+    copies.create_template()
+    yield copies
+    copies.drop_all()
+
+
+class PostgresCopies:
+    """Creates and drops this run's databases through the server's maintenance database."""
+
+    def __init__(self, server_url: sa.URL, run_id: str) -> None:
+        self.server_url = server_url
+        self.template = f"quizapp_template_{run_id}"
+        self.copy = f"quizapp_test_{run_id}"
+
+    def _execute(self, *statements: str) -> None:
+        engine = sa.create_engine(self.server_url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+        try:
+            with engine.connect() as connection:
+                for statement in statements:
+                    connection.execute(sa.text(statement))
+        finally:
+            engine.dispose()
+
+    def create_template(self) -> None:
+        self._execute(
+            f"DROP DATABASE IF EXISTS {self.template} WITH (FORCE)",
+            f"CREATE DATABASE {self.template}",
+        )
+        _migrated(self.server_url.set(database=self.template).render_as_string(False))
+
+    def fresh_copy(self) -> str:
+        self._execute(
+            f"DROP DATABASE IF EXISTS {self.copy} WITH (FORCE)",
+            f"CREATE DATABASE {self.copy} TEMPLATE {self.template}",
+        )
+        return self.server_url.set(database=self.copy).render_as_string(False)
+
+    def drop_all(self) -> None:
+        self._execute(
+            f"DROP DATABASE IF EXISTS {self.copy} WITH (FORCE)",
+            f"DROP DATABASE IF EXISTS {self.template} WITH (FORCE)",
+        )
+
+
+@pytest.fixture
+def database_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A freshly migrated database of its own for this test: a copy of the session's template."""
+    if backend == "sqlite":
+        path = tmp_path / "test.sqlite"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
+    copies: PostgresCopies = request.getfixturevalue("postgres_template")
+    return copies.fresh_copy()
 
 
 @pytest.fixture
@@ -84,8 +166,6 @@ def app(database_url: str) -> Iterator[Flask]:
     app = create_app(
         {"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url, "WTF_CSRF_ENABLED": False}
     )
-    with app.app_context():
-        upgrade()
     yield app
     with app.app_context():
         db.session.remove()
