@@ -43,8 +43,12 @@ lint: install
 bench: install
 	$(BIN)/python benchmarks/bench_ingest.py
 
+# The extractor on ../shared/devset, tuning and held-out parts, lenient and strict.
+devset: install
+	$(BIN)/python benchmarks/devset_report.py
+
 # A million attempts, about 3 minutes; smaller: BOARD_ARGS='--players 2000 --attempts 20000'
 bench-board: install
 	$(BIN)/python benchmarks/bench_leaderboard.py $(BOARD_ARGS)
 
-.PHONY: all install lock run test lint bench bench-board
+.PHONY: all install lock run test lint bench bench-board devset
