@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex
 
+from quizapp.generation.credits import Credit
 from quizapp.generation.dates import find_dates
 from quizapp.generation.lexicon import (
     DIRECTOR_NOUNS,
@@ -326,6 +328,17 @@ def _drop_quoted_only(book: NameBook) -> None:
             for at in spots
         ):
             del book.persons[key]
+
+
+def add_known_names(book: NameBook, credits: Iterable[Credit]) -> None:
+    """Names a credits block vouches for: its people are persons, its headings are films."""
+    for credit in credits:
+        if credit.kind in {"director", "writer", "cast"}:
+            book.persons.setdefault(match_key(credit.value), credit.value)
+        if credit.film:
+            book.films.setdefault(match_key(credit.film), credit.film)
+    book.surnames.clear()
+    _index_surnames(book)
 
 
 def _index_surnames(book: NameBook) -> None:

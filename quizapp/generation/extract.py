@@ -8,7 +8,8 @@ import regex
 
 from quizapp.generation import patterns as pt
 from quizapp.generation.context import Context, film_for, make_fact, slot_at
-from quizapp.generation.entities import NameBook, build_name_book, is_headline
+from quizapp.generation.credits import Credit, find_credits
+from quizapp.generation.entities import NameBook, add_known_names, build_name_book, is_headline
 from quizapp.generation.hedging import is_hedged
 from quizapp.generation.masking import MaskedSentence, Slot, mask
 from quizapp.generation.production import production_facts, series_facts
@@ -33,12 +34,55 @@ def extract_facts(text: str) -> list[Fact]:
         raise NotAFilmArticle("the text does not read like a film article")
     sentences = split_sentences(text)
     book = build_name_book(text, sentences)
+    credits = list(find_credits(text, sentences))
+    add_known_names(book, credits)
     maskeds = [mask(book, sentence) for sentence in sentences]
-    main_film = _main_film(book, maskeds)
+    main_film = _main_film(book, maskeds, credits)
     if main_film is None:
         raise NotAFilmArticle("no film title could be found in the text")
     facts = _facts_about(book, sentences, maskeds, main_film)
+    facts += _credit_facts(credits, sentences, facts, main_film)
     return refine_facts(facts, main_film, sentences)
+
+
+def _credit_facts(
+    credits: list[Credit], sentences: list[Sentence], facts: list[Fact], main_film: str
+) -> list[Fact]:
+    """Facts from credits blocks. A block under no heading is about the film its paragraph's
+    other facts are about, else the article's main film."""
+    made: list[Fact] = []
+    for credit in credits:
+        sentence = next(s for s in sentences if s.start <= credit.start < s.end)
+        film = credit.film or _paragraph_film(sentence, sentences, facts) or main_film
+        subject, value = (film, credit.value)
+        made.append(
+            Fact(
+                credit.kind, subject, value, sentence.index, sentence.text, credit.start, credit.end
+            )
+        )
+        if credit.role:
+            made.append(
+                Fact(
+                    "character",
+                    credit.value,
+                    credit.role,
+                    sentence.index,
+                    sentence.text,
+                    credit.role_start,
+                    credit.role_end,
+                )
+            )
+    return made
+
+
+def _paragraph_film(sentence: Sentence, sentences: list[Sentence], facts: list[Fact]) -> str | None:
+    indexes = {s.index for s in sentences if s.paragraph == sentence.paragraph}
+    about = [
+        f.subject
+        for f in facts
+        if f.sentence_index in indexes and f.kind not in PERSON_SUBJECT_KINDS
+    ]
+    return about[-1] if about else None
 
 
 PERSON_SUBJECT_KINDS = frozenset({"character", "known_for", "joined_cast"})
@@ -61,9 +105,13 @@ def _facts_about(
     return facts
 
 
-def _main_film(book: NameBook, maskeds: list[MaskedSentence]) -> str | None:
+def _main_film(book: NameBook, maskeds: list[MaskedSentence], credits: list[Credit]) -> str | None:
     counts: dict[str, int] = {}
     first_seen: dict[str, int] = {}
+    for credit in credits:
+        if credit.film:
+            counts[credit.film] = counts.get(credit.film, 0) + 1
+            first_seen.setdefault(credit.film, credit.start)
     for masked in maskeds:
         weight = 1 if is_headline(masked.sentence) else 2
         for slot in masked.slots:

@@ -1,0 +1,139 @@
+"""Credits blocks: the labelled lines of reviews, calendars and wiki pages.
+
+"Directed by: Neil Burger", "Starring: A, B, C and D", "Opening on: January 25, 2019",
+"Director – X, Screenplay – Y, Producer – Z". In such a block the label says what each name is,
+so no sentence pattern is needed: the names are split on commas, "and" and "&", and each must
+look like a person's name. A cast entry may carry its role, "Name (Role)" or "Name as Role".
+
+A block belongs to the film its heading names (a short line such as "The Upside (2019)" right
+before it); without a heading, to the film the surrounding text is about, which the caller
+passes in. Producers, photographers and other crew are read only to keep them out of the cast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from quizapp.generation.dates import find_dates
+from quizapp.generation.text import Sentence
+
+LABELS: dict[str, str] = {
+    "director": r"direct(?:ed|ors?)(?:\s+by)?|co-directed\s+by",
+    "writer": r"writ(?:ten|ers?)(?:\s+by)?|screenplay(?:\s+by)?|script(?:\s+by)?",
+    "cast": r"starring|stars|(?:main\s+)?cast(?:\s+and\s+characters)?|voice\s+cast|voices",
+    "release_date": r"open(?:ing|s)(?:\s+on)?|release(?:d|\s+date)?(?:\s+on)?"
+    r"|in\s+(?:theaters|cinemas)",
+    "crew": r"produc(?:ed\s+by|ers?)|photography|cinematography|music|editor|editing"
+    r"|production\s+(?:design|company)|effects|[\p{L}/ ]{1,30}\s+effects|pyrotechnics|costumes?",
+}
+LABEL = regex.compile(
+    r"(?P<label>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in LABELS.items()) + r")"
+    r"\s*(?::|\s[–—-])\s*",
+    regex.IGNORECASE,
+)
+# A labelled line opens its paragraph or line, or follows the previous entry's comma.
+LINE_START = regex.compile(r"(?:^|\n|(?<=[,.;]\s))", regex.MULTILINE)
+NAME_WORD = r"(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*\.?|\p{Lu}\.|(?:de|da|van|von|der|del|la|le|bin)\b)"
+PERSON = regex.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,4}}")
+ROLE = regex.compile(r"\s*(?:\((?:as\s+)?(?P<paren>[^()]{1,60})\)|\s+as\s+(?P<as>[^,;]{1,60}))\s*$")
+SEPARATOR = regex.compile(r"\s*(?:,|;|&|\band\b)\s*")
+HEADING = regex.compile(r"(?P<title>[^\n.!?:]{1,80}?)\s*\((?P<year>(?:18|19|20)\d\d)\)\s*$")
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One name or date a credits block gives, with its span in the article."""
+
+    kind: str  # director | writer | cast | character | release_date
+    film: str | None  # the heading's title, or None for the surrounding text's film
+    value: str
+    start: int
+    end: int
+    role: str | None = None  # for cast: the character, when the entry names one
+    role_start: int = 0
+    role_end: int = 0
+    iso: str | None = None  # for release_date
+
+
+def heading_title(text: str, start: int, end: int) -> str | None:
+    """The title a short heading line names: "The Upside (2019)" -> "The Upside"."""
+    found = HEADING.match(text, start, end)
+    return found.group("title").strip(" “”\"'‘’") if found else None
+
+
+def find_credits(text: str, sentences: list[Sentence]) -> Iterator[Credit]:
+    """Every credit the article's labelled lines give, in text order."""
+    film: str | None = None
+    heading_paragraph = -1
+    for sentence in sentences:
+        title = heading_title(text, sentence.start, sentence.end)
+        if title:
+            film, heading_paragraph = title, sentence.paragraph
+            continue
+        if sentence.paragraph > heading_paragraph + 4:
+            film = None
+        yield from _sentence_credits(text, sentence, film)
+
+
+def _sentence_credits(text: str, sentence: Sentence, film: str | None) -> Iterator[Credit]:
+    labels = [
+        m
+        for m in LABEL.finditer(text, sentence.start, sentence.end)
+        if _opens_entry(text, m.start(), sentence.start)
+    ]
+    for index, label in enumerate(labels):
+        following = labels[index + 1] if index + 1 < len(labels) else None
+        kind = next(k for k in LABELS if label.group(k))
+        stop = following.start() if following else _line_end(text, label.end(), sentence.end)
+        if kind == "crew":
+            continue
+        if kind == "release_date":
+            for date in find_dates(text, label.end(), stop)[:1]:
+                if date.iso:
+                    yield Credit(kind, film, date.iso, date.start, date.end, iso=date.iso)
+            continue
+        yield from _names(text, kind, film, label.end(), stop)
+
+
+def _opens_entry(text: str, at: int, sentence_start: int) -> bool:
+    before = text[sentence_start:at]
+    return not before.strip() or before.rstrip().endswith((",", ";", "\n")) or "\n" in before
+
+
+def _line_end(text: str, start: int, limit: int) -> int:
+    newline = text.find("\n", start, limit)
+    return limit if newline < 0 else newline
+
+
+def _names(text: str, kind: str, film: str | None, start: int, end: int) -> Iterator[Credit]:
+    position = start
+    for piece in SEPARATOR.split(text[start:end].rstrip(" .")):
+        offset = text.find(piece, position, end) if piece else -1
+        if offset < 0:
+            continue
+        position = offset + len(piece)
+        role = ROLE.search(piece)
+        name = piece[: role.start()] if role else piece
+        person = PERSON.fullmatch(name.strip())
+        if not person:
+            continue
+        name_start = offset + piece.index(person.group())
+        credit = Credit(kind, film, person.group(), name_start, name_start + len(person.group()))
+        if role and kind == "cast":
+            group = "paren" if role.group("paren") else "as"
+            role_text = role.group(group).strip()
+            role_start = offset + role.start(group)
+            credit = Credit(
+                kind,
+                film,
+                credit.value,
+                credit.start,
+                credit.end,
+                role=role_text,
+                role_start=role_start,
+                role_end=role_start + len(role_text),
+            )
+        yield credit

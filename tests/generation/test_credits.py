@@ -1,0 +1,87 @@
+"""Credits blocks: labels, not phrasings, say who directed, wrote and starred."""
+
+from __future__ import annotations
+
+from quizapp.generation import extract_facts
+from quizapp.generation.credits import find_credits, heading_title
+from quizapp.generation.text import split_sentences
+
+CALENDAR = """Our most awaited films of the winter
+
+February
+
+Harbour Lights (2031)
+
+Directed by: Odile Marchetti
+
+Starring: Tomas Revel, Greta Lindqvist and Samuel K. Oduya
+
+Opening on: February 7, 2031
+
+A slow-burning thriller about a lighthouse keeper. The film was shot on the coast.
+
+Night Orchard (2031)
+
+Directed by: Bruno Azevedo
+
+Starring: Ines Carvalho (Marta), Paulo Nunes as the gardener
+
+Opening on: February 21, 2031
+
+A family drama in the Douro valley. The movie has been a festival favourite.
+"""
+
+REVIEW_CREDITS = """The Salt Road review: a patient film about the sea
+
+The Salt Road is a quiet film about two fishermen and their boat.
+
+Director – Hanna Kowal, Screenplay – Hanna Kowal & Piotr Lis, Producer – Adam Nowak, \
+Photography – Ewa Zielinska.
+"""
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    return {(f.kind, f.subject, f.value) for f in extract_facts(text)}
+
+
+def test_headings_name_the_film_of_the_credits_below_them() -> None:
+    facts = _facts(CALENDAR)
+    assert {
+        ("director", "Harbour Lights", "Odile Marchetti"),
+        ("cast", "Harbour Lights", "Tomas Revel"),
+        ("cast", "Harbour Lights", "Greta Lindqvist"),
+        ("cast", "Harbour Lights", "Samuel K. Oduya"),
+        ("release_date", "Harbour Lights", "2031-02-07"),
+        ("director", "Night Orchard", "Bruno Azevedo"),
+        ("cast", "Night Orchard", "Ines Carvalho"),
+        ("release_date", "Night Orchard", "2031-02-21"),
+    } <= facts
+    assert ("director", "Night Orchard", "Odile Marchetti") not in facts
+    assert ("cast", "Harbour Lights", "Ines Carvalho") not in facts
+
+
+def test_a_cast_entry_can_carry_its_role_in_parentheses_or_after_as() -> None:
+    facts = _facts(CALENDAR)
+    assert ("character", "Ines Carvalho", "Marta") in facts
+    assert ("character", "Paulo Nunes", "the gardener") in facts
+
+
+def test_dash_labelled_runs_give_director_and_writers_and_keep_crew_out_of_the_cast() -> None:
+    facts = _facts(REVIEW_CREDITS)
+    assert ("director", "The Salt Road", "Hanna Kowal") in facts
+    assert {
+        ("writer", "The Salt Road", "Piotr Lis"),
+        ("writer", "The Salt Road", "Hanna Kowal"),
+    } <= facts
+    assert not {f for f in facts if f[2] in {"Adam Nowak", "Ewa Zielinska"}}
+
+
+def test_prose_with_a_colon_is_not_a_credit() -> None:
+    text = "The director said it plainly: Anna Berg was the only choice for the part."
+    assert list(find_credits(text, split_sentences(text))) == []
+
+
+def test_a_heading_is_a_short_title_line_with_its_year() -> None:
+    assert heading_title("The Upside Down (1999)", 0, 22) == "The Upside Down"
+    text = "A long sentence that ends in a full stop. (1999)"
+    assert heading_title(text, 0, len(text)) is None
