@@ -42,6 +42,11 @@ FILM_NOUNS = (
     r"documentary|horror|western|romance|tentpole|franchise|chapter|spinoff|spin-off|"
     r"title|version|classic|release|entry"
 )
+# What a film is called in a definition: "X is a 2018 American science fiction comedy".
+GENRE_NOUNS = (
+    r"film|movie|drama|comedy|thriller|documentary|horror|western|romance|musical|biopic|"
+    r"melodrama|noir|satire|fantasy|feature|picture|remake|sequel|prequel|adaptation|tearjerker"
+)
 PLURAL_LIST_MARK = "(?#list)"
 NUMBERED_TITLE = regex.compile(
     rf"(?P<t>{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*(?::\s{TITLE_WORD}(?:\s{TITLE_WORD})*)?\s\d{{1,2}})"
@@ -65,7 +70,8 @@ FILM_CONTEXTS = [
     regex.compile(rf"(?P<t>{TITLE})\s+\((?:19|20)\d\d\)"),
     regex.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{TITLE})"),
     regex.compile(
-        rf"(?P<t>{TITLE})\s+(?:is|was)\s+(?:a|an|the)\s+(?:(?:19|20)\d\d\s+)?(?:[\p{{Ll}}-]+\s+){{0,4}}(?:film|movie)\b"
+        rf"(?P<t>{TITLE})\s+(?:is|was)\s+(?:a|an|the)\s+(?:(?:19|20)\d\d\s+)?"
+        rf"(?:[\p{{L}}-]+\s+){{0,6}}(?:{GENRE_NOUNS})\b"
     ),
     regex.compile(
         rf"(?P<t>{TITLE})\s+(?:is|was|will|has|had)\s+(?:now\s+|also\s+)?(?:(?:set|scheduled|due|slated)\s+to\s+|be\s+)?(?:release|released|open|opens|debut|premiere|hit\s+theaters|arrive|pushed|delayed|moved|bumped)\b"

@@ -85,3 +85,11 @@ def test_a_heading_is_a_short_title_line_with_its_year() -> None:
     assert heading_title("The Upside Down (1999)", 0, 22) == "The Upside Down"
     text = "A long sentence that ends in a full stop. (1999)"
     assert heading_title(text, 0, len(text)) is None
+
+
+def test_a_title_defined_between_commas_is_found_without_quotes() -> None:
+    text = (
+        "Directed by seasoned stage director Marta Quill, Winter Bees Return is a patiently "
+        "acted and handsomely shot period drama about a beekeeper. The film opens in 1870."
+    )
+    assert ("director", "Winter Bees Return", "Marta Quill") in _facts(text)
