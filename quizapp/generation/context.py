@@ -21,6 +21,8 @@ class Context:
     masked: MaskedSentence
     # The film the paragraph was last talking about, for sentences that name none.
     topic_film: str | None = None
+    # The film the paragraph is filed under by the layout (a heading, a list entry's title).
+    section_film: str | None = None
 
 
 def make_fact(
@@ -52,14 +54,16 @@ def make_fact(
 
 def film_for(ctx: Context, position: int) -> str:
     """The film a statement at `position` is about: the nearest film named before it in the
-    sentence, else the first after it, else the film the paragraph was last about, else the
-    article's main film."""
-    films = [s for s in ctx.masked.slots if s.kind == "F"]
+    sentence, else the first after it, else the film its section is filed under, else the film
+    the paragraph was last about, else the article's main film."""
+    films = [s for s in ctx.masked.slots if s.kind == "F" and not _credits_a_person(ctx, s)]
     before = [s for s in films if s.end <= position]
     if before:
         return before[-1].value
     if films:
         return films[0].value
+    if ctx.section_film:
+        return ctx.section_film
     return ctx.topic_film or ctx.main_film
 
 
@@ -68,3 +72,21 @@ def slot_at(ctx: Context, match: regex.Match[str], group: str) -> Slot | None:
     if token is None or not token.startswith("⟦"):
         return None
     return ctx.masked.slot(token)
+
+
+PERSON_CREDIT_BEFORE = regex.compile(r"\s*\((?:[^()]{0,30}\s)?$")
+PERSON_CREDIT_AFTER = regex.compile(r"^(?:\s+[\p{Ll}-]+){0,2}\s*[),;]")
+POSSESSIVE_OF_PERSON = regex.compile(r"^(?:['’‘]s?)\s+$")
+
+
+def _credits_a_person(ctx: Context, film: Slot) -> bool:
+    """A title that tags a person, "Madison Iseman (Jumanji franchise)" or "Stranger Things'
+    Jamie Campbell Bower", names that person's earlier work, not what the sentence is about."""
+    text = ctx.book.text
+    people = [s for s in ctx.masked.slots if s.kind == "P"]
+    before = [p for p in people if p.end <= film.start]
+    if before and PERSON_CREDIT_BEFORE.fullmatch(text[before[-1].end : film.start]):
+        if PERSON_CREDIT_AFTER.match(text[film.end : film.end + 40]):
+            return True
+    after = [p for p in people if p.start >= film.end]
+    return bool(after and POSSESSIVE_OF_PERSON.match(text[film.end : after[0].start]))

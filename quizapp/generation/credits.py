@@ -5,9 +5,9 @@
 so no sentence pattern is needed: the names are split on commas, "and" and "&", and each must
 look like a person's name. A cast entry may carry its role, "Name (Role)" or "Name as Role".
 
-A block belongs to the film its heading names (a short line such as "The Upside (2019)" right
-before it); without a heading, to the film the surrounding text is about, which the caller
-passes in. Producers, photographers and other crew are read only to keep them out of the cast.
+A block belongs to its section's film (a heading such as "The Upside (2019)" right before it);
+without one, to the film the surrounding text is about, which the caller decides. Producers,
+photographers and other crew are read only to keep them out of the cast.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from quizapp.generation.dates import find_dates
 from quizapp.generation.text import Sentence
 
 LABELS: dict[str, str] = {
-    "director": r"direct(?:ed|ors?)(?:\s+by)?|co-directed\s+by",
+    "director": r"direct(?:ed|ors?)(?:\s+by)?|co-directed\s+by|(?-i:D)(?=:)",
     "writer": r"writ(?:ten|ers?)(?:\s+by)?|screenplay(?:\s+by)?|script(?:\s+by)?",
     "cast": r"starring|stars|(?:main\s+)?cast(?:\s+and\s+characters)?|voice\s+cast|voices",
     "release_date": r"open(?:ing|s)(?:\s+on)?|release(?:d|\s+date)?(?:\s+on)?"
@@ -40,7 +40,6 @@ NAME_WORD = r"(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*\.?|\p{Lu}\.|(?:de|da|van|von|der|de
 PERSON = regex.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,4}}")
 ROLE = regex.compile(r"\s*(?:\((?:as\s+)?(?P<paren>[^()]{1,60})\)|\s+as\s+(?P<as>[^,;]{1,60}))\s*$")
 SEPARATOR = regex.compile(r"\s*(?:,|;|&|\band\b)\s*")
-HEADING = regex.compile(r"(?P<title>[^\n.!?:]{1,80}?)\s*\((?P<year>(?:18|19|20)\d\d)\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -58,24 +57,13 @@ class Credit:
     iso: str | None = None  # for release_date
 
 
-def heading_title(text: str, start: int, end: int) -> str | None:
-    """The title a short heading line names: "The Upside (2019)" -> "The Upside"."""
-    found = HEADING.match(text, start, end)
-    return found.group("title").strip(" “”\"'‘’") if found else None
-
-
-def find_credits(text: str, sentences: list[Sentence]) -> Iterator[Credit]:
-    """Every credit the article's labelled lines give, in text order."""
-    film: str | None = None
-    heading_paragraph = -1
+def find_credits(
+    text: str, sentences: list[Sentence], sections: dict[int, str]
+) -> Iterator[Credit]:
+    """Every credit the article's labelled lines give, in text order, each filed under its
+    paragraph's section film when it has one (see document.section_films)."""
     for sentence in sentences:
-        title = heading_title(text, sentence.start, sentence.end)
-        if title:
-            film, heading_paragraph = title, sentence.paragraph
-            continue
-        if sentence.paragraph > heading_paragraph + 4:
-            film = None
-        yield from _sentence_credits(text, sentence, film)
+        yield from _sentence_credits(text, sentence, sections.get(sentence.paragraph))
 
 
 def _sentence_credits(text: str, sentence: Sentence, film: str | None) -> Iterator[Credit]:

@@ -47,6 +47,7 @@ GENRE_NOUNS = (
     r"film|movie|drama|comedy|thriller|documentary|horror|western|romance|musical|biopic|"
     r"melodrama|noir|satire|fantasy|feature|picture|remake|sequel|prequel|adaptation|tearjerker"
 )
+GENRE_WORDS = frozenset(GENRE_NOUNS.replace("|", " ").split())
 PLURAL_LIST_MARK = "(?#list)"
 NUMBERED_TITLE = regex.compile(
     rf"(?P<t>{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*(?::\s{TITLE_WORD}(?:\s{TITLE_WORD})*)?\s\d{{1,2}})"
@@ -149,12 +150,12 @@ def _clean_title(raw: str) -> str:
 
 
 def _add_film(book: NameBook, title: str) -> None:
-    title = _clean_title(title)
+    title = _without_owner(book, _clean_title(title))
     key = match_key(title)
     if not key or key in book.persons or len(title) < 2:
         return
     words = title.split()
-    if len(words) == 1 and words[0].casefold() in NON_NAME_WORDS:
+    if len(words) == 1 and words[0].casefold() in NON_NAME_WORDS | GENRE_WORDS:
         return
     if words[-1].casefold() in STUDIO_WORDS:
         return
@@ -163,6 +164,18 @@ def _add_film(book: NameBook, title: str) -> None:
     if any(name.split()[-1].casefold() == key for name in book.persons.values()):
         return
     book.films.setdefault(key, title)
+
+
+OWNER = regex.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>\p{Lu}.*)$")
+
+
+def _without_owner(book: NameBook, title: str) -> str:
+    """ "Nora Ephron's Sleepless in Seattle" is Sleepless in Seattle, by its director: a
+    person's possessive is never part of the title."""
+    found = OWNER.match(title)
+    if found and book.person(found.group("owner")):
+        return found.group("rest")
+    return title
 
 
 def _person_candidate(
@@ -223,6 +236,7 @@ def build_name_book(text: str, sentences: list[Sentence]) -> NameBook:
     _add_context_persons(book, sentences)
     _complete_name_lists(book, sentences)
     _drop_quoted_only(book)
+    _drop_dated_titles(book)
     headlines = [s for s in sentences if is_headline(s)]
     for sentence in [s for s in sentences if s not in headlines] + headlines:
         _collect_films(book, sentence)
@@ -323,6 +337,18 @@ def _collect_films(book: NameBook, sentence: Sentence) -> None:
             _add_film(book, title)
 
 
+DATED_TITLE = regex.compile(rf"(?P<t>{TITLE})\s+\((?:18|19|20)\d\d\)")
+
+
+def _drop_dated_titles(book: NameBook) -> None:
+    """ "Love Affair (1939)": a name followed by a year in parentheses is a title, whatever
+    its first word looks like in the given-name dictionary."""
+    for match in DATED_TITLE.finditer(book.text):
+        title = match.group("t")
+        lead = TITLE_NOISE.match(title)
+        book.persons.pop(match_key(title[lead.end() :] if lead else title), None)
+
+
 def _drop_quoted_only(book: NameBook) -> None:
     """A "name" the article only ever writes in quotes is a title ("Deep Field"), not a person
     whose first name happens to be in the dictionary."""
@@ -336,13 +362,15 @@ def _drop_quoted_only(book: NameBook) -> None:
             del book.persons[key]
 
 
-def add_known_names(book: NameBook, credits: Iterable[Credit]) -> None:
-    """Names a credits block vouches for: its people are persons, its headings are films."""
+def add_known_names(book: NameBook, credits: Iterable[Credit], sections: Iterable[str]) -> None:
+    """Names the layout vouches for: a credits block's people are persons, and the titles of
+    headings and list entries are films."""
     for credit in credits:
         if credit.kind in {"director", "writer", "cast"}:
             book.persons.setdefault(match_key(credit.value), credit.value)
-        if credit.film:
-            book.films.setdefault(match_key(credit.film), credit.film)
+    for title in sections:
+        book.persons.pop(match_key(title), None)
+        book.films.setdefault(match_key(title), title)
     book.surnames.clear()
     _index_surnames(book)
 

@@ -9,6 +9,7 @@ import regex
 from quizapp.generation import patterns as pt
 from quizapp.generation.context import Context, film_for, make_fact, slot_at
 from quizapp.generation.credits import Credit, find_credits
+from quizapp.generation.document import section_films
 from quizapp.generation.entities import NameBook, add_known_names, build_name_book, is_headline
 from quizapp.generation.hedging import is_hedged
 from quizapp.generation.masking import MaskedSentence, Slot, mask
@@ -34,13 +35,14 @@ def extract_facts(text: str) -> list[Fact]:
         raise NotAFilmArticle("the text does not read like a film article")
     sentences = split_sentences(text)
     book = build_name_book(text, sentences)
-    credits = list(find_credits(text, sentences))
-    add_known_names(book, credits)
+    sections = section_films(text, sentences)
+    credits = list(find_credits(text, sentences, sections))
+    add_known_names(book, credits, sections.values())
     maskeds = [mask(book, sentence) for sentence in sentences]
     main_film = _main_film(book, maskeds, credits)
     if main_film is None:
         raise NotAFilmArticle("no film title could be found in the text")
-    facts = _facts_about(book, sentences, maskeds, main_film)
+    facts = _facts_about(book, sentences, maskeds, main_film, sections)
     facts += _credit_facts(credits, sentences, facts, main_film)
     return refine_facts(facts, main_film, sentences)
 
@@ -89,13 +91,19 @@ PERSON_SUBJECT_KINDS = frozenset({"character", "known_for", "joined_cast"})
 
 
 def _facts_about(
-    book: NameBook, sentences: list[Sentence], maskeds: list[MaskedSentence], main_film: str
+    book: NameBook,
+    sentences: list[Sentence],
+    maskeds: list[MaskedSentence],
+    main_film: str,
+    sections: dict[int, str],
 ) -> list[Fact]:
     facts: list[Fact] = []
     topic: tuple[int, str | None] = (-1, None)  # (paragraph, film) its facts were last about
     for sentence, masked in zip(sentences, maskeds, strict=True):
         topic_film = topic[1] if topic[0] == sentence.paragraph else None
-        found = list(_sentence_facts(Context(book, main_film, sentence, masked, topic_film)))
+        section = sections.get(sentence.paragraph)
+        ctx = Context(book, main_film, sentence, masked, topic_film, section)
+        found = list(_sentence_facts(ctx))
         facts.extend(found)
         # A film merely named (a sequel, earlier installments) is not what the paragraph is
         # about; the film its facts are stated of is.

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from quizapp.generation import extract_facts
-from quizapp.generation.credits import find_credits, heading_title
+from quizapp.generation.credits import find_credits
+from quizapp.generation.document import heading_title
 from quizapp.generation.text import split_sentences
 
 CALENDAR = """Our most awaited films of the winter
@@ -78,7 +79,7 @@ def test_dash_labelled_runs_give_director_and_writers_and_keep_crew_out_of_the_c
 
 def test_prose_with_a_colon_is_not_a_credit() -> None:
     text = "The director said it plainly: Anna Berg was the only choice for the part."
-    assert list(find_credits(text, split_sentences(text))) == []
+    assert list(find_credits(text, split_sentences(text), {})) == []
 
 
 def test_a_heading_is_a_short_title_line_with_its_year() -> None:

@@ -1,0 +1,63 @@
+"""Which film a fact is about: the layout and the way a title is attached decide."""
+
+from __future__ import annotations
+
+from quizapp.generation import extract_facts
+from quizapp.generation.document import entry_title, section_films
+from quizapp.generation.text import split_sentences
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    return {(f.kind, f.subject, f.value) for f in extract_facts(text)}
+
+
+CHART = """Ghosts lead the weekend chart
+
+Lantern Hill – Maya Ostrova stars as a widow who hears voices. The horror film took the top spot.
+
+Brass Monkeys – Comedy sequel starring Dev Ramesh as a hapless inventor, also starring Lotte Baum.
+"""
+
+
+def test_a_list_entry_files_its_paragraph_under_its_title() -> None:
+    sentences = split_sentences(CHART)
+    assert section_films(CHART, sentences) == {1: "Lantern Hill", 2: "Brass Monkeys"}
+    facts = _facts(CHART)
+    assert ("cast", "Lantern Hill", "Maya Ostrova") in facts
+    assert ("cast", "Brass Monkeys", "Lotte Baum") in facts
+    assert ("cast", "Lantern Hill", "Lotte Baum") not in facts
+
+
+def test_a_dateline_or_a_credit_label_is_not_a_list_entry() -> None:
+    for line in ("LISBON – The festival opened today.", "Director – Ana Reis, Writer – Rui Sá"):
+        assert entry_title(line, split_sentences(line)[0]) is None
+
+
+def test_a_title_tagging_a_person_is_their_earlier_work_not_the_sentences_film() -> None:
+    text = (
+        "Nell Harker (Moonwake franchise) and Tobias Grint (Low Tide) have signed on to star "
+        "in Rosa Amari's remake of the horror film Glass Orchard, now shooting in Quebec."
+    )
+    facts = _facts(text)
+    assert ("cast", "Glass Orchard", "Nell Harker") in facts
+    assert not {f for f in facts if f[0] == "cast" and f[1] in {"Moonwake", "Low Tide"}}
+
+
+def test_a_possessive_before_a_title_is_its_owner_not_part_of_it() -> None:
+    text = (
+        "Director Pia Lund's film was later referenced in Omar Haddad's Nights in Lisbon (1993), "
+        "a romantic comedy."
+    )
+    titles = {f[2] for f in _facts(text) if f[0] == "film"}
+    assert "Nights in Lisbon" in titles
+    assert not any("Haddad" in title for title in titles)
+
+
+def test_a_name_dated_in_parentheses_is_a_title_even_if_it_starts_with_a_given_name() -> None:
+    text = (
+        "The picture was a remake of Grace Harbor (1939), starring Ada Vance and Leo Crane. "
+        "The film was remade again in 1994."
+    )
+    facts = _facts(text)
+    assert ("cast", "Grace Harbor", "Ada Vance") in facts
+    assert not {f for f in facts if f[2] == "Grace Harbor" and f[0] == "cast"}
