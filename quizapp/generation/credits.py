@@ -34,12 +34,20 @@ LABEL = regex.compile(
     r"\s*(?::|\s[–—-])\s*",
     regex.IGNORECASE,
 )
-# A labelled line opens its paragraph or line, or follows the previous entry's comma.
-LINE_START = regex.compile(r"(?:^|\n|(?<=[,.;]\s))", regex.MULTILINE)
+# A label alone on its line ("Cast", "Crew", "Cast and characters:") heads the paragraph below.
+LABEL_LINE = regex.compile(
+    r"\s*(?P<label>"
+    + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in LABELS.items())
+    + r"|crew)\s*:?\s*$",
+    regex.IGNORECASE,
+)
 NAME_WORD = r"(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*\.?|\p{Lu}\.|(?:de|da|van|von|der|del|la|le|bin)\b)"
 PERSON = regex.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,4}}")
-ROLE = regex.compile(r"\s*(?:\((?:as\s+)?(?P<paren>[^()]{1,60})\)|\s+as\s+(?P<as>[^,;]{1,60}))\s*$")
-SEPARATOR = regex.compile(r"\s*(?:,|;|&|\band\b)\s*")
+ROLE = regex.compile(
+    r"\s*(?:\((?:as\s+)?(?P<paren>[^(),]{1,60})(?:,[^()]*)?\)"
+    r"|\s+as\s+(?P<as>[^,;]{1,60})|\s*(?:…|\.{3}|\s[–—-]\s)\s*(?P<dots>[^,;]{1,60}))\s*$"
+)
+SEPARATOR = regex.compile(r"\s*(?:,|;|&|\band\b|\n)\s*")
 
 
 @dataclass(frozen=True)
@@ -62,8 +70,33 @@ def find_credits(
 ) -> Iterator[Credit]:
     """Every credit the article's labelled lines give, in text order, each filed under its
     paragraph's section film when it has one (see document.section_films)."""
+    block_kind: str | None = None
+    block_paragraph = -1
     for sentence in sentences:
-        yield from _sentence_credits(text, sentence, sections.get(sentence.paragraph))
+        film = sections.get(sentence.paragraph)
+        alone = LABEL_LINE.fullmatch(sentence.text)
+        if alone:
+            block_kind = next((k for k in LABELS if alone.group(k)), "crew")
+            block_paragraph = sentence.paragraph + 1
+            continue
+        if sentence.paragraph == block_paragraph and block_kind:
+            if block_kind in {"director", "writer", "cast"}:
+                yield from _names(text, block_kind, film, sentence.start, sentence.end)
+            if block_kind != "crew":
+                continue
+        yield from _sentence_credits(text, sentence, film)
+
+
+def block_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """Where the credits blocks stand: there the labels decide, not the sentence patterns."""
+    spans: list[tuple[int, int]] = []
+    block_paragraph = -1
+    for sentence in sentences:
+        if LABEL_LINE.fullmatch(sentence.text):
+            block_paragraph = sentence.paragraph + 1
+        elif sentence.paragraph == block_paragraph or LABEL.match(text, sentence.start):
+            spans.append((sentence.start, sentence.end))
+    return spans
 
 
 def _sentence_credits(text: str, sentence: Sentence, film: str | None) -> Iterator[Credit]:
@@ -98,7 +131,7 @@ def _line_end(text: str, start: int, limit: int) -> int:
 
 def _names(text: str, kind: str, film: str | None, start: int, end: int) -> Iterator[Credit]:
     position = start
-    for piece in SEPARATOR.split(text[start:end].rstrip(" .")):
+    for piece in _entries(text[start:end].rstrip(" .")):
         offset = text.find(piece, position, end) if piece else -1
         if offset < 0:
             continue
@@ -111,7 +144,7 @@ def _names(text: str, kind: str, film: str | None, start: int, end: int) -> Iter
         name_start = offset + piece.index(person.group())
         credit = Credit(kind, film, person.group(), name_start, name_start + len(person.group()))
         if role and kind == "cast":
-            group = "paren" if role.group("paren") else "as"
+            group = next(g for g in ("paren", "as", "dots") if role.group(g))
             role_text = role.group(group).strip()
             role_start = offset + role.start(group)
             credit = Credit(
@@ -125,3 +158,18 @@ def _names(text: str, kind: str, film: str | None, start: int, end: int) -> Iter
                 role_end=role_start + len(role_text),
             )
         yield credit
+
+
+def _entries(block: str) -> list[str]:
+    """The block split at its separators, but never inside parentheses."""
+    pieces: list[str] = []
+    depth, last = 0, 0
+    for index, char in enumerate(block):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            found = SEPARATOR.match(block, index)
+            if found and found.end() > index and index >= last:
+                pieces.append(block[last:index])
+                last = found.end()
+    pieces.append(block[last:])
+    return [piece for piece in pieces if piece.strip()]

@@ -8,7 +8,7 @@ import regex
 
 from quizapp.generation import patterns as pt
 from quizapp.generation.context import Context, film_for, make_fact, slot_at
-from quizapp.generation.credits import Credit, find_credits
+from quizapp.generation.credits import Credit, block_spans, find_credits
 from quizapp.generation.document import section_films
 from quizapp.generation.entities import NameBook, add_known_names, build_name_book, is_headline
 from quizapp.generation.hedging import is_hedged
@@ -42,9 +42,23 @@ def extract_facts(text: str) -> list[Fact]:
     main_film = _main_film(book, maskeds, credits)
     if main_film is None:
         raise NotAFilmArticle("no film title could be found in the text")
-    facts = _facts_about(book, sentences, maskeds, main_film, sections)
+    facts = _outside_blocks(
+        _facts_about(book, sentences, maskeds, main_film, sections), text, sentences
+    )
     facts += _credit_facts(credits, sentences, facts, main_film)
     return refine_facts(facts, main_film, sentences)
+
+
+BLOCK_KINDS = frozenset({"director", "writer", "cast", "character"})
+
+
+def _outside_blocks(facts: list[Fact], text: str, sentences: list[Sentence]) -> list[Fact]:
+    """In a credits block the labels and the order decide who is the actor and who the role,
+    so sentence patterns ("Role (Actor)" in prose) are not applied there."""
+    spans = block_spans(text, sentences)
+    return [
+        f for f in facts if f.kind not in BLOCK_KINDS or not any(a <= f.start < b for a, b in spans)
+    ]
 
 
 def _credit_facts(

@@ -94,3 +94,32 @@ def test_a_title_defined_between_commas_is_found_without_quotes() -> None:
         "acted and handsomely shot period drama about a beekeeper. The film opens in 1870."
     )
     assert ("director", "Winter Bees Return", "Marta Quill") in _facts(text)
+
+
+WIKI_CAST = """Fog Over Tallinn (1987)
+
+Crew
+
+Director – Karl Saar, Screenplay – Karl Saar & Liis Mets, Producer – Toomas Kask.
+
+Cast
+
+Mari Kuusk (Anna Rebane), Jaan Tamm (Peeter Rebane, her brother), Rein Oja (Detective Lepp)
+
+Plot
+
+Anna Rebane (Mari Kuusk) returns to her home town and finds her brother gone.
+"""
+
+
+def test_a_cast_block_under_its_own_label_line_reads_actor_then_role() -> None:
+    facts = _facts(WIKI_CAST)
+    assert {
+        ("cast", "Fog Over Tallinn", "Mari Kuusk"),
+        ("character", "Mari Kuusk", "Anna Rebane"),
+        ("character", "Jaan Tamm", "Peeter Rebane"),
+        ("character", "Rein Oja", "Detective Lepp"),
+        ("director", "Fog Over Tallinn", "Karl Saar"),
+    } <= facts
+    assert not {f for f in facts if f[0] == "cast" and f[2] in {"Anna Rebane", "Toomas Kask"}}
+    assert ("character", "Anna Rebane", "Mari Kuusk") not in facts
