@@ -11,6 +11,7 @@ import regex
 from quizapp.generation.credits import Credit
 from quizapp.generation.dates import find_dates
 from quizapp.generation.lexicon import (
+    AWARDS,
     DIRECTOR_NOUNS,
     HONORIFICS,
     NON_NAME_WORDS,
@@ -46,6 +47,10 @@ FILM_NOUNS = (
 GENRE_NOUNS = (
     r"film|movie|drama|comedy|thriller|documentary|horror|western|romance|musical|biopic|"
     r"melodrama|noir|satire|fantasy|feature|picture|remake|sequel|prequel|adaptation|tearjerker"
+)
+# "Emmy-winning", "Oscar-nominated": adjectives, never titles; and a country's initials.
+NOT_A_TITLE = regex.compile(
+    r"-(?:winning|nominated|starring|led|backed|based|directed|produced)$|^\p{Lu}{2,3}$"
 )
 GENRE_WORDS = frozenset(GENRE_NOUNS.replace("|", " ").split())
 PLURAL_LIST_MARK = "(?#list)"
@@ -160,6 +165,8 @@ def _add_film(book: NameBook, title: str) -> None:
     if words[-1].casefold() in STUDIO_WORDS:
         return
     if find_dates(title) or words[0].casefold() in NEVER_STARTS_TITLE:
+        return
+    if NOT_A_TITLE.search(title) or match_key(title) in AWARDS:
         return
     if any(name.split()[-1].casefold() == key for name in book.persons.values()):
         return
@@ -350,15 +357,12 @@ def _drop_dated_titles(book: NameBook) -> None:
 
 
 def _drop_quoted_only(book: NameBook) -> None:
-    """A "name" the article only ever writes in quotes is a title ("Deep Field"), not a person
-    whose first name happens to be in the dictionary."""
+    """A "name" the article only ever writes inside quotes is (part of) a title ("Deep Field",
+    "The Long Shore"), not a person whose first name happens to be in the dictionary."""
+    quoted = [match.span() for match in QUOTED.finditer(book.text)]
     for key, name in list(book.persons.items()):
-        spots = [m.start() for m in regex.finditer(regex.escape(name), book.text)]
-        if spots and all(
-            book.text[at - 1 : at] in {"“", '"', "‘"}
-            and book.text[at + len(name) : at + len(name) + 2].lstrip(",.")[:1] in {"”", '"', "’"}
-            for at in spots
-        ):
+        spots = [m.span() for m in regex.finditer(regex.escape(name), book.text)]
+        if spots and all(any(a < start and end < b for a, b in quoted) for start, end in spots):
             del book.persons[key]
 
 

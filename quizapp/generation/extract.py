@@ -154,6 +154,21 @@ def _sentence_facts(ctx: Context) -> Iterator[Fact]:
     yield from production_facts(ctx)
 
 
+CREW_BEFORE = regex.compile(
+    r"\b(?:writer|director|filmmaker|producer|composer|screenwriter|cinematographer|editor|"
+    r"(?:written|directed|produced|scored)\s+by)\s+(?:[\p{L}-]+\s+){0,2}$",
+    regex.IGNORECASE,
+)
+
+
+def _introduced_as_crew(ctx: Context, name_start: int) -> bool:
+    """ "written by Emmy-winning writer Jane Anderson (Olive Kitteridge)": a name the sentence
+    introduces as crew is not a character, so its parenthesis lists earlier work, not an actor
+    (unless it is an actor's surname: "director Max (Shaye)" is a character in the plot)."""
+    before = ctx.book.text[max(ctx.sentence.start, name_start - 60) : name_start]
+    return bool(CREW_BEFORE.search(before))
+
+
 def _character_value(ctx: Context, match: regex.Match[str]) -> tuple[str, tuple[int, int]]:
     start, end = match.span("c")
     span = ctx.masked.article_span(start, end)
@@ -192,6 +207,12 @@ def _cast_facts(ctx: Context) -> Iterator[Fact]:
             if actor is None:
                 continue
             value, span = _character_value(ctx, match)
+            if (
+                pattern is pt.CHARACTER_PAREN_ACTOR
+                and _introduced_as_crew(ctx, span[0])
+                and len(ctx.book.text[actor.start : actor.end].split()) > 1
+            ):
+                continue
             if (
                 value.casefold() in {"himself", "herself", "themselves"}
                 or not value[:1].isupper()

@@ -36,6 +36,38 @@ NON_NAME_WORDS = frozenset(
     been being not no yes""".split()
 )
 
+# Prizes that are written like titles ("in competition for the Golden Lion"), as match keys.
+AWARDS = frozenset(
+    {
+        "oscar",
+        "oscars",
+        "academy award",
+        "academy awards",
+        "emmy",
+        "emmys",
+        "golden globe",
+        "golden globes",
+        "bafta",
+        "baftas",
+        "golden lion",
+        "silver lion",
+        "golden bear",
+        "silver bear",
+        "palme dor",
+        "palme d or",
+        "grand prix",
+        "cesar",
+        "goya",
+        "grand jury prize",
+        "jury prize",
+        "camera dor",
+        "golden leopard",
+        "independent spirit award",
+        "tony",
+        "grammy",
+    }
+)
+
 ROLE_NOUNS = "actor|actress|star|co-star|costar|newcomer|comedian|singer|rapper|performer|lead"
 DIRECTOR_NOUNS = "director|filmmaker|helmer|auteur"
 HONORIFICS = frozenset({"sir", "dame", "lord", "lady"})

@@ -61,3 +61,29 @@ def test_a_name_dated_in_parentheses_is_a_title_even_if_it_starts_with_a_given_n
     facts = _facts(text)
     assert ("cast", "Grace Harbor", "Ada Vance") in facts
     assert not {f for f in facts if f[2] == "Grace Harbor" and f[0] == "cast"}
+
+
+def test_prizes_adjectives_and_country_initials_are_not_films() -> None:
+    text = (
+        'Twenty films compete for the Golden Lion this year, among them "Paper Moons", '
+        "directed by Emmy-winning director Lea Brandt. The US entry is the drama Cold Lake, "
+        "directed by Sam Ortiz."
+    )
+    facts = _facts(text)
+    subjects = {f[1] for f in facts if f[0] in {"director", "cast", "film"}}
+    assert not subjects & {"Golden Lion", "Emmy-winning", "US"}
+    assert ("director", "Cold Lake", "Sam Ortiz") in facts
+
+
+def test_a_crew_members_parenthesis_lists_their_work_not_an_actor() -> None:
+    text = (
+        'The drama "The Long Shore" is written by Emmy-winning writer Jane Moss (Olive Garrison), and stars '
+        "Tom Ade as a sailor."
+    )
+    facts = _facts(text)
+    assert not {f for f in facts if f[0] == "character" and "Jane Moss" in f[1:]}
+    plot = (
+        'The horror film "Harrow Lane" stars Lin Shaye. It follows the cranky director Max '
+        "(Shaye) and his crew."
+    )
+    assert ("character", "Lin Shaye", "Max") in _facts(plot)
