@@ -159,7 +159,7 @@ def quiz_command(slug: str, time_limit: int | None, untimed: bool, **changes: ob
 @with_appcontext
 def expire_command() -> None:
     """Close timed attempts whose deadline passed, so they reach the leaderboards (cron it)."""
-    closed = expire_overdue(db.session, utcnow())
+    closed = expire_overdue(db.session(), utcnow())
     db.session.commit()
     click.echo(f"closed {closed} overdue attempts")
 
@@ -183,7 +183,7 @@ def ingest_files(
     for file, text in bar:
         try:
             result = ingest_article(
-                db.session,
+                db.session(),
                 text,
                 title=title,
                 url=url,

@@ -30,11 +30,11 @@ def render_board(board: leaderboard.Board, template: str, **context: object) -> 
     player = current_player()
     return render_template(
         template,
-        page=board.page(db.session, page, PER_PAGE),
+        page=board.page(db.session(), page, PER_PAGE),
         period=period,
         periods=leaderboard.PERIODS,
         tie_break=leaderboard.TIE_BREAK,
-        me=board.standing_of(db.session, player.id) if player else None,
+        me=board.standing_of(db.session(), player.id) if player else None,
         **context,
     )
 
