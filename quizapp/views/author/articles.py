@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
@@ -20,7 +21,9 @@ from quizapp.ingest import TITLE_MAX, ingest_article
 from quizapp.models import Article, Fact, Question
 from quizapp.views.author import bp, get_or_404
 
-URL_MAX = Article.__table__.c.source_url.type.length
+_URL_TYPE = Article.__table__.c.source_url.type
+assert isinstance(_URL_TYPE, sa.String) and _URL_TYPE.length is not None
+URL_MAX = _URL_TYPE.length
 
 
 def allow_private() -> bool:

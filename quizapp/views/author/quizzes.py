@@ -165,6 +165,7 @@ def import_questions() -> ResponseReturnValue:
                 outcome = import_file(db.session(), form.format.data or "gift", text, current_user)
                 problems = [str(p) for p in outcome.problems]
                 if not problems:
+                    assert outcome.quiz is not None  # an import without problems made a quiz
                     db.session.commit()
                     flash(
                         f"Imported {outcome.count} questions into the quiz “{outcome.quiz.title}”."
