@@ -34,6 +34,7 @@ test: install
 	$(BIN)/python -m pytest -q
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 lint: install
 	$(BIN)/ruff check .

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
@@ -96,30 +99,33 @@ class QuestionForm(FlaskForm):
     explanation = TextAreaField("Explanation", filters=[_strip], validators=[Length(max=2000)])
     evidence_sentence = SelectField("Evidence sentence", coerce=int, validate_choice=False)
     difficulty = SelectField(
-        "Difficulty", coerce=int, choices={1: "Easy", 2: "Medium", 3: "Hard"}, default=2
+        "Difficulty",
+        coerce=int,
+        choices={1: "Easy", 2: "Medium", 3: "Hard"},  # type: ignore[arg-type]  # stubs: no {value: label}
+        default=2,
     )
     status = SelectField("Status", choices=STATUS_CHOICES, default="draft")
 
     def filled_options(self) -> list[str]:
         return [entry.data for entry in self.options if entry.data]
 
-    def validate(self, extra_validators: object = None) -> bool:  # type: ignore[override]
-        valid = super().validate(extra_validators)  # type: ignore[arg-type]
+    def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
+        valid = super().validate(extra_validators)
         kind = self.kind.data
         if kind == "multiple_choice":
             filled = self.filled_options()
             if not 2 <= len(filled) <= 6:
-                self.options.errors = ["Give 2 to 6 options."]  # type: ignore[assignment]
+                self.options.errors = ["Give 2 to 6 options."]
                 valid = False
             elif len({t.casefold() for t in filled}) != len(filled):
-                self.options.errors = ["The options must all differ."]  # type: ignore[assignment]
+                self.options.errors = ["The options must all differ."]
                 valid = False
             marked = self.correct.data
             if marked is None or not 1 <= marked <= 6 or not self.options[marked - 1].data:
-                self.correct.errors = ["Say which option is correct."]  # type: ignore[assignment]
+                self.correct.errors = ["Say which option is correct."]
                 valid = False
         elif kind == "typed" and not self.answer.data:
-            self.answer.errors = ["Give the answer."]  # type: ignore[assignment]
+            self.answer.errors = ["Give the answer."]
             valid = False
         return valid
 
@@ -147,14 +153,14 @@ class QuizForm(FlaskForm):
     )
     published = BooleanField("Published")
 
-    def validate(self, extra_validators: object = None) -> bool:  # type: ignore[override]
-        valid = super().validate(extra_validators)  # type: ignore[arg-type]
+    def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
+        valid = super().validate(extra_validators)
         limit = self.time_limit.data
         if self.timed.data and not limit:
-            self.time_limit.errors = ["A timed quiz needs a time limit."]  # type: ignore[assignment]
+            self.time_limit.errors = ["A timed quiz needs a time limit."]
             valid = False
         elif limit is not None and not 10 <= limit <= 86_400:
-            self.time_limit.errors = ["Between 10 seconds and a day."]  # type: ignore[assignment]
+            self.time_limit.errors = ["Between 10 seconds and a day."]
             valid = False
         return valid
 

@@ -29,7 +29,9 @@ from quizapp.models import Article, Quiz, utcnow
 from quizapp.play.attempts import expire_overdue
 from quizapp.play.settings import FEEDBACK_MODES, QuizSettings
 
-URL_MAX = Article.__table__.c.source_url.type.length
+_URL_TYPE = Article.__table__.c.source_url.type
+assert isinstance(_URL_TYPE, sa.String) and _URL_TYPE.length is not None
+URL_MAX = _URL_TYPE.length
 
 
 def init_app(app: Flask) -> None:
@@ -149,7 +151,7 @@ def quiz_command(slug: str, time_limit: int | None, untimed: bool, **changes: ob
         settings["time_limit_seconds"] = time_limit
     quiz.settings = QuizSettings.from_mapping(settings).to_mapping()
     if publish is not None:
-        quiz.published = publish
+        quiz.published = bool(publish)
     db.session.commit()
     state = "published" if quiz.published else "unpublished"
     click.echo(f"{quiz.slug} ({state}): {json.dumps(quiz.settings, sort_keys=True)}")
@@ -159,7 +161,7 @@ def quiz_command(slug: str, time_limit: int | None, untimed: bool, **changes: ob
 @with_appcontext
 def expire_command() -> None:
     """Close timed attempts whose deadline passed, so they reach the leaderboards (cron it)."""
-    closed = expire_overdue(db.session, utcnow())
+    closed = expire_overdue(db.session(), utcnow())
     db.session.commit()
     click.echo(f"closed {closed} overdue attempts")
 
@@ -183,7 +185,7 @@ def ingest_files(
     for file, text in bar:
         try:
             result = ingest_article(
-                db.session,
+                db.session(),
                 text,
                 title=title,
                 url=url,

@@ -23,7 +23,7 @@ def create_command(email: str, role: str) -> None:
     """
     password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
-        user = accounts.create_user(db.session, email, password, role)
+        user = accounts.create_user(db.session(), email, password, role)
     except accounts.AccountError as error:
         raise click.ClickException(str(error)) from None
     db.session.commit()

@@ -1,6 +1,7 @@
 """Flask extensions, created unbound and attached in create_app()."""
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from flask_limiter import Limiter
@@ -40,6 +41,13 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+# The models' base class. db.Model is made at run time (Base with Flask-SQLAlchemy's mixins), so
+# mypy cannot see it as a class; it checks the models against Base, which declares the mapping.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate()
 csrf = CSRFProtect()
 login_manager = LoginManager()

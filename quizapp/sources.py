@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 import urllib3
-from trafilatura.settings import set_date_params
+from trafilatura.settings import Document, set_date_params
 
 MAX_REDIRECTS = 5
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -70,7 +70,7 @@ def article_from_html(html: str | bytes, url: str | None = None) -> SourceArticl
         # No "extensive" search: a year mentioned in the body is not a publication date.
         date_extraction_params=set_date_params(False),
     )
-    if document is None:
+    if not isinstance(document, Document):  # None: nothing found (a dict only if as_dict=True)
         raise SourceError("No article text was found in that page.")
     paragraphs = [line.strip() for line in (document.text or "").splitlines() if line.strip()]
     title = (document.title or "").strip() or None
@@ -149,10 +149,12 @@ def _connection_error(exc: Exception, timeout: float) -> SourceError:
 
 
 def _pool(scheme: str, ip: str, port: int, host: str, timeout: float) -> urllib3.HTTPConnectionPool:
-    settings = {"timeout": urllib3.Timeout(connect=timeout, read=timeout), "retries": False}
+    limit = urllib3.Timeout(connect=timeout, read=timeout)
     if scheme == "https":
-        return urllib3.HTTPSConnectionPool(ip, port, server_hostname=host, **settings)
-    return urllib3.HTTPConnectionPool(ip, port, **settings)
+        return urllib3.HTTPSConnectionPool(
+            ip, port, server_hostname=host, timeout=limit, retries=False
+        )
+    return urllib3.HTTPConnectionPool(ip, port, timeout=limit, retries=False)
 
 
 def fetch_article(
@@ -251,9 +253,10 @@ def _article_from_body(body: bytes, content_type: Message, url: str) -> SourceAr
             text = body  # unknown charset: let the HTML decoder sniff it
     if content_type.get_content_type() == "text/plain":
         if isinstance(text, bytes):
+            raw = text
             try:
-                text = text.decode("utf-8")
+                text = raw.decode("utf-8")
             except UnicodeDecodeError:
-                text = text.decode("cp1252", errors="replace")
+                text = raw.decode("cp1252", errors="replace")
         return article_from_text(text, title=None, url=url, published=None)
     return article_from_html(text, url=url)

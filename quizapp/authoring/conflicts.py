@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
@@ -29,7 +30,7 @@ class Conflict:
         ]  # fmt: skip
 
 
-def _when(fact: Fact) -> tuple:
+def _when(fact: Fact) -> tuple[date, datetime]:
     article = fact.article
     return (article.published_on or article.created_at.date(), article.created_at)
 

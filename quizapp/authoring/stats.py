@@ -58,6 +58,7 @@ def question_stats(session: Session, question_ids: list[int]) -> dict[int, Quest
         )
     )
     for qid, correct, chosen, typed, options, shown_at, answered_at in rows:
+        assert qid is not None and answered_at is not None  # as the query asks
         entry = stats[qid]
         entry.answered += 1
         entry.correct += int(correct)

@@ -73,7 +73,7 @@ def _quiz(
     session: Session,
     title: str,
     description: str,
-    settings: dict,
+    settings: dict[str, object],
     published: bool,
     article: Article | None,
     questions: list[Question],

@@ -68,9 +68,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundD
 
 
 def _to_found(span: tuple[int, int], parts: dict[str, str | None]) -> FoundDate | None:
-    month = MONTHS[parts["month"].casefold()] if parts.get("month") else None
-    day = int(parts["day"]) if parts.get("day") else None
-    year = int(parts["year"]) if parts.get("year") else None
+    month_name, day_text, year_text = parts.get("month"), parts.get("day"), parts.get("year")
+    month = MONTHS[month_name.casefold()] if month_name else None
+    day = int(day_text) if day_text else None
+    year = int(year_text) if year_text else None
     if day is not None and month is not None and day > calendar.monthrange(year or 2000, month)[1]:
         return None
     if day == 0:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from quizapp.generation import distractors as dx
 from quizapp.generation.answers import accepted_variants
@@ -66,8 +66,17 @@ def draft_questions(specs: list[tuple[Fact, Spec]], rng: random.Random) -> list[
     return ordered
 
 
+class _Common(TypedDict):
+    """What every draft of one fact shares."""
+
+    explanation: str
+    fact: Fact
+    evidence_start: int
+    evidence_end: int
+
+
 def _drafts(fact: Fact, spec: Spec, rng: random.Random) -> list[QuestionDraft]:
-    common = {
+    common: _Common = {
         "explanation": _explanation(spec),
         "fact": fact,
         "evidence_start": fact.start,

@@ -251,6 +251,7 @@ def _cast_status(ctx: Context, start: int, end: int) -> str | None:
 def _cast_lists(ctx: Context) -> Iterator[Fact]:
     m = ctx.masked.masked
     seen: set[int] = set()
+    actor: Slot | None
     for pattern in (pt.CAST_TRIGGER_BEFORE, pt.CAST_TRIGGER_AFTER):
         for match in pattern.finditer(m):
             start, end = match.span("list")
@@ -374,7 +375,9 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
                 person = slot_at(ctx, match, group) if group in match.groupdict() else None
                 if person is None:
                     continue
-                tail = regex.match(r"[^,;.]*", m[match.end() :]).group()
+                tail_match = regex.match(r"[^,;.]*", m[match.end() :])
+                assert tail_match is not None  # the pattern matches every string
+                tail = tail_match.group()
                 if pt.NOT_CURRENT.search(m, max(0, match.start() - 30), match.end()) or (
                     pattern is pt.DIRECTOR_NOUN and pt.NOT_CURRENT.search(tail)
                 ):
@@ -438,7 +441,7 @@ def _date_facts(ctx: Context) -> Iterator[Fact]:
             if value:
                 yield make_fact(ctx, kind, film, value, (date.start, date.end))
     for match in pt.FILM_YEAR.finditer(m):
-        film = slot_at(ctx, match, "f") or slot_at(ctx, match, "f2")
+        title = slot_at(ctx, match, "f") or slot_at(ctx, match, "f2")
         date = slot_at(ctx, match, "d") or slot_at(ctx, match, "d2")
-        if film and date and date.value and len(date.value) == 4:
-            yield make_fact(ctx, "release_date", film.value, date.value, (date.start, date.end))
+        if title and date and date.value and len(date.value) == 4:
+            yield make_fact(ctx, "release_date", title.value, date.value, (date.start, date.end))

@@ -9,11 +9,13 @@ import regex
 from quizapp.generation import patterns as pt
 from quizapp.generation.context import Context, film_for, make_fact, slot_at
 from quizapp.generation.dates import MONTHS
+from quizapp.generation.masking import Slot
 from quizapp.generation.types import Fact
 
 
 def series_facts(ctx: Context) -> Iterator[Fact]:
     m = ctx.masked.masked
+    film: Slot | None
     for match in pt.PREVIOUS_INSTALLMENTS.finditer(m):
         start, end = match.span("list")
         for film in ctx.masked.slots_in(start, end, "F"):

@@ -369,6 +369,7 @@ def generate_questions(
     for fact in facts:
         if fact.hedged:
             continue
+        spec: Spec | None
         if fact.kind in DATE_BUILDERS:
             spec = DATE_BUILDERS[fact.kind](fact, idx, main_film, rng)
         else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TypedDict, cast
 
 FACT_KINDS = (
     "film",
@@ -27,6 +27,51 @@ FACT_KINDS = (
 )
 
 
+class FactJson(TypedDict):
+    """A Fact as JSON (Fact.as_json)."""
+
+    kind: str
+    subject: str
+    value: str
+    sentence_index: int
+    sentence: str
+    start: int
+    end: int
+    hedged: bool
+    qualifier: str | None
+
+
+class ChoiceJson(TypedDict):
+    text: str
+    correct: bool
+
+
+class EvidenceJson(TypedDict):
+    sentence: str
+    start: int
+    end: int
+
+
+class FactRefJson(TypedDict):
+    kind: str
+    subject: str
+    value: str
+
+
+class QuestionDraftJson(TypedDict):
+    """A QuestionDraft as JSON (QuestionDraft.as_json)."""
+
+    kind: str
+    prompt: str
+    choices: list[ChoiceJson]
+    answer: str
+    accepted_answers: list[str]
+    explanation: str
+    difficulty: int
+    evidence: EvidenceJson
+    fact: FactRefJson
+
+
 @dataclass(frozen=True)
 class Fact:
     """One statement the article makes, with the sentence and span it stands in.
@@ -46,8 +91,8 @@ class Fact:
     hedged: bool = False
     qualifier: str | None = None
 
-    def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+    def as_json(self) -> FactJson:
+        return cast(FactJson, asdict(self))  # the fields, by name
 
 
 @dataclass(frozen=True)
@@ -74,7 +119,7 @@ class QuestionDraft:
     def answer(self) -> str:
         return next(choice.text for choice in self.choices if choice.correct)
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> QuestionDraftJson:
         return {
             "kind": self.kind,
             "prompt": self.prompt,

@@ -74,7 +74,8 @@ def parse_gift(text: str) -> ImportResult:
     result = ImportResult()
     category: str | None = None
     for block in _blocks(text):
-        difficulty, content = 2, []
+        difficulty = 2
+        content: Lines = []
         for number, line in block:
             if line.strip().startswith("//"):
                 if found := _DIFFICULTY.match(line.strip()):
@@ -199,8 +200,9 @@ def _items(body: str, report: Report) -> list[tuple[str, bool | None, str]]:
     cuts = sorted({*_scan(body, "="), *_scan(body, "~")})
     if body[: cuts[0]].strip():
         report(0, "text before the first answer: answers start with = or ~")
-    items = []
+    items: list[tuple[str, bool | None, str]] = []
     for cut, end in zip(cuts, [*cuts[1:], len(body)], strict=True):
+        correct: bool | None
         raw, correct = body[cut + 1 : end].lstrip(), body[cut] == "="
         if weight := _WEIGHT.match(raw):
             raw, percent = raw[weight.end() :], float(weight[1])

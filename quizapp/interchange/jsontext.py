@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Literal, TypeVar, overload
 
 from quizapp.interchange.records import Problem
 
+_T = TypeVar("_T")
+_D = TypeVar("_D")
 
-def load_json(text: str) -> tuple[Any, Problem | None]:
+
+def load_json(text: str) -> tuple[object, Problem | None]:
     """The decoded document, or a problem at the line where the JSON breaks."""
     try:
         return json.loads(text.removeprefix("\ufeff")), None
@@ -45,7 +48,7 @@ def element_lines(text: str, key: str) -> list[int]:
     return []
 
 
-_REQUIRED: Any = object()
+_REQUIRED = object()
 _NAMES = {
     str: "a string",
     int: "an integer",
@@ -55,7 +58,7 @@ _NAMES = {
 }
 
 
-def _json_name(value: Any) -> str:
+def _json_name(value: object) -> str:
     if value is None:
         return "null"
     return next((name for kind, name in _NAMES.items() if type(value) is kind), "a number")
@@ -65,10 +68,10 @@ class Fields:
     """Typed access to the members of a JSON object at `path`; every member of the wrong type
     becomes a problem (at `line`) and reads as an empty value, so that reading can go on."""
 
-    def __init__(self, obj: Any, path: str, line: int, problems: list[Problem]) -> None:
+    def __init__(self, obj: object, path: str, line: int, problems: list[Problem]) -> None:
         self.path, self.line, self.problems = path, line, problems
         self.is_object = isinstance(obj, dict)
-        self.obj: dict[str, Any] = obj if self.is_object else {}
+        self.obj: dict[str, object] = obj if isinstance(obj, dict) else {}
         if not self.is_object:
             self.fail("", f"expected an object, got {_json_name(obj)}")
 
@@ -76,7 +79,21 @@ class Fields:
         where = ".".join(part for part in (self.path, key) if part)
         self.problems.append(Problem(self.line, f"{where}: {message}" if where else message))
 
-    def get(self, key: str, kind: type, default: Any = _REQUIRED, nullable: bool = False) -> Any:
+    @overload
+    def get(self, key: str, kind: type[_T]) -> _T: ...
+    @overload
+    def get(
+        self, key: str, kind: type[_T], default: _D, nullable: Literal[False] = False
+    ) -> _T | _D: ...
+    @overload
+    def get(
+        self, key: str, kind: type[_T], default: _D, nullable: Literal[True]
+    ) -> _T | _D | None: ...
+    def get(
+        self, key: str, kind: type[object], default: object = _REQUIRED, nullable: bool = False
+    ) -> object:
+        """The member `key` if it is of type `kind` (or null, when nullable), `default` if it is
+        missing; a missing required member or one of another type is a problem, read as kind()."""
         if key not in self.obj:
             if default is _REQUIRED:
                 self.fail(key, "missing")
@@ -91,8 +108,8 @@ class Fields:
         self.fail(key, f"expected {_NAMES[kind]}{null}, got {_json_name(value)}")
         return kind()
 
-    def strings(self, key: str, default: Any = _REQUIRED) -> list[str]:
-        values = self.get(key, list, default)
+    def strings(self, key: str, default: list[str] | None = None) -> list[str]:
+        values = self.get(key, list) if default is None else self.get(key, list, default)
         if any(type(value) is not str for value in values):
             self.fail(key, "expected a list of strings")
             return []

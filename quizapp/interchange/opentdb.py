@@ -104,6 +104,7 @@ def _record(fields: Fields, decode: Decoder) -> QuestionRecord | None:
             wrong.append(decode(value).strip())
         except ValueError:
             fields.fail("incorrect_answers", "cannot be decoded")
+    choices: tuple[tuple[str, bool], ...]
     if kind == "true_false":
         if answer not in ("True", "False"):
             fields.fail("correct_answer", 'expected "True" or "False"')

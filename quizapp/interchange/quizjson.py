@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from quizapp.interchange.jsontext import Fields, element_lines, load_json
 from quizapp.interchange.records import (
     QUESTION_ORIGINS,
     QUESTION_STATUSES,
     Problem,
+    QuestionLike,
     QuestionRecord,
     check_record,
     record_from_question,
@@ -58,7 +60,7 @@ class QuizDocument:
     title: str
     slug: str
     description: str = ""
-    settings: dict[str, Any] = field(default_factory=dict)
+    settings: dict[str, object] = field(default_factory=dict)
     published: bool = False
     article: ArticleData | None = None
     facts: list[FactData] = field(default_factory=list)
@@ -158,7 +160,7 @@ def _article(fields: Fields) -> ArticleData:
 
 
 def _check_span(
-    fields: Fields, keys: tuple[str, str], span: tuple[Any, Any], text: str | None
+    fields: Fields, keys: tuple[str, str], span: tuple[int | None, int | None], text: str | None
 ) -> None:
     start, end = span
     if start is None and end is None:
@@ -235,7 +237,84 @@ def _question(fields: Fields, article_text: str | None, fact_count: int) -> Ques
     return question
 
 
-def document_from_quiz(quiz: Any) -> QuizDocument:
+class FactLike(Protocol):
+    """What document_from_quiz reads of a stored fact (the Fact model)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def qualifier(self) -> str | None: ...
+    @property
+    def sentence_index(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def hedged(self) -> bool | None: ...
+
+
+class ArticleLike(Protocol):
+    """What document_from_quiz reads of a stored article (the Article model)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def source_url(self) -> str | None: ...
+    @property
+    def published_on(self) -> date | None: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def facts(self) -> Sequence[FactLike]: ...
+
+
+class QuizQuestionLike(QuestionLike, Protocol):
+    """What document_from_quiz reads of a quiz's question (the Question model)."""
+
+    @property
+    def evidence_start(self) -> int | None: ...
+    @property
+    def evidence_end(self) -> int | None: ...
+    @property
+    def status(self) -> str | None: ...
+    @property
+    def origin(self) -> str | None: ...
+    @property
+    def fact(self) -> FactLike | None: ...
+
+
+class EntryLike(Protocol):
+    """A question's place in a quiz (the QuizQuestion model)."""
+
+    @property
+    def question(self) -> QuizQuestionLike: ...
+
+
+class QuizLike(Protocol):
+    """What document_from_quiz reads of a stored quiz (the Quiz model)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def slug(self) -> str: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def settings(self) -> Mapping[str, object] | None: ...
+    @property
+    def published(self) -> bool | None: ...
+    @property
+    def article(self) -> ArticleLike | None: ...
+    @property
+    def entries(self) -> Sequence[EntryLike]: ...
+
+
+def document_from_quiz(quiz: QuizLike) -> QuizDocument:
     """The document for a stored quiz (anything with the Quiz model's attributes)."""
     article = quiz.article
     facts = list(article.facts) if article is not None else []

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Protocol
 
 # Copies of the model's constants: this package must not import Flask or the database.
 QUESTION_KINDS = ("multiple_choice", "true_false", "typed")
@@ -124,7 +125,33 @@ def check_record(record: QuestionRecord) -> list[str]:
     return problems
 
 
-def record_from_question(question: Any) -> QuestionRecord:
+class ChoiceLike(Protocol):
+    """What record_from_question reads of a stored choice (the Choice model)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def is_correct(self) -> bool | None: ...
+
+
+class QuestionLike(Protocol):
+    """What record_from_question reads of a stored question (the Question model)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def prompt(self) -> str: ...
+    @property
+    def explanation(self) -> str | None: ...
+    @property
+    def difficulty(self) -> int | None: ...
+    @property
+    def accepted_answers(self) -> Sequence[str] | None: ...
+    @property
+    def choices(self) -> Sequence[ChoiceLike]: ...
+
+
+def record_from_question(question: QuestionLike) -> QuestionRecord:
     """A record of a stored question (anything with the Question model's attributes)."""
     ordered = sorted(question.choices, key=lambda choice: getattr(choice, "position", 0))
     choices = tuple((choice.text, bool(choice.is_correct)) for choice in ordered)

@@ -9,13 +9,13 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 from quizapp.models.content import Fact, Question, Quiz, utcnow
 
 ROLES = ("player", "author", "admin")
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     __tablename__ = "account"  # "user" is reserved in PostgreSQL
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -42,7 +42,7 @@ class User(UserMixin, db.Model):
         return self.role == "admin"
 
 
-class ChangeEvent(db.Model):
+class ChangeEvent(Model):
     """One change an author made: who did what, and when. It concerns one question, fact or
     quiz; their histories are read from here."""
 

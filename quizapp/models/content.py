@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 
 QUESTION_KINDS = ("multiple_choice", "true_false", "typed")
 QUESTION_STATUSES = ("draft", "published", "rejected", "archived")
@@ -26,7 +26,7 @@ class InvalidQuestion(ValueError):
     """A question whose choices break the one-correct-answer rule."""
 
 
-class Article(db.Model):
+class Article(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(sa.String(300))
     source_url: Mapped[str | None] = mapped_column(sa.String(2000))
@@ -44,7 +44,7 @@ class Article(db.Model):
     quizzes: Mapped[list[Quiz]] = relationship(back_populates="article")
 
 
-class Fact(db.Model):
+class Fact(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(
         sa.ForeignKey("article.id", ondelete="CASCADE"), index=True
@@ -71,7 +71,7 @@ class Fact(db.Model):
     )
 
 
-class Question(db.Model):
+class Question(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("article.id", ondelete="CASCADE"), index=True
@@ -122,7 +122,7 @@ class Question(db.Model):
         return self.article.text[self.evidence_start : self.evidence_end]
 
 
-class Choice(db.Model):
+class Choice(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int] = mapped_column(
         sa.ForeignKey("question.id", ondelete="CASCADE"), index=True
@@ -138,7 +138,7 @@ class Choice(db.Model):
     )
 
 
-class Quiz(db.Model):
+class Quiz(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(sa.String(300))
     slug: Mapped[str] = mapped_column(sa.String(120), unique=True)
@@ -161,7 +161,7 @@ class Quiz(db.Model):
         return [entry.question for entry in self.entries]
 
 
-class QuizQuestion(db.Model):
+class QuizQuestion(Model):
     """A question's place in a quiz."""
 
     quiz_id: Mapped[int] = mapped_column(

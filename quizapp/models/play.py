@@ -15,14 +15,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 from quizapp.models.content import Quiz, utcnow
 
 ATTEMPT_STATUSES = ("active", "finished", "gave_up", "timed_out")
 BOARD_PERIODS = ("all", "week", "day")
 
 
-class Player(db.Model):
+class Player(Model):
     """One browser (by the signed key in its session cookie), or one account when signed in."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -34,7 +34,7 @@ class Player(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class Attempt(db.Model):
+class Attempt(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     token: Mapped[str] = mapped_column(sa.String(64), unique=True)
     quiz_id: Mapped[int] = mapped_column(sa.ForeignKey("quiz.id", ondelete="CASCADE"), index=True)
@@ -72,7 +72,7 @@ class Attempt(db.Model):
         return self.status != "active"
 
 
-class AttemptAnswer(db.Model):
+class AttemptAnswer(Model):
     """One question of an attempt, as asked, and the player's answer once it is locked."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -116,7 +116,7 @@ class AttemptAnswer(db.Model):
         return self.given_text or ""
 
 
-class BoardEntry(db.Model):
+class BoardEntry(Model):
     """A player's best finished attempt at a quiz within a period (all time, a week, a day)."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -140,7 +140,7 @@ class BoardEntry(db.Model):
     )
 
 
-class PlayerTotal(db.Model):
+class PlayerTotal(Model):
     """The sum of a player's best points over every quiz, within a period: the overall board."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -183,7 +183,7 @@ sa.Index(
 )
 
 
-class ScoreTally(db.Model):
+class ScoreTally(Model):
     """How many finished attempts at a quiz scored exactly `points`: the score histogram."""
 
     quiz_id: Mapped[int] = mapped_column(

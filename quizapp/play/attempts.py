@@ -11,9 +11,13 @@ import random
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import CursorResult
 
 from quizapp.generation.text import fold, split_sentences
 from quizapp.models import Attempt, AttemptAnswer, Player, Question, Quiz
@@ -212,7 +216,7 @@ def submit_answer(
     points = points_for(correct, settings, taken, attempt.question_count)
     # Move the attempt on first: only a request that finds it still active, on this question,
     # gets to lock the answer. A racing give-up, deadline or second click finds no row.
-    moved = session.execute(
+    result = session.execute(
         sa.update(Attempt)
         .where(
             Attempt.id == attempt.id,
@@ -225,7 +229,8 @@ def submit_answer(
             correct_count=Attempt.correct_count + int(correct),
         )
         .execution_options(synchronize_session=False)
-    ).rowcount
+    )
+    moved = cast("CursorResult[Any]", result).rowcount  # an UPDATE's result has a row count
     session.expire(attempt)
     if not moved:
         if attempt.finished:
@@ -260,12 +265,13 @@ def give_up(session: Session, attempt: Attempt, now: datetime) -> None:
 def finish(session: Session, attempt: Attempt, status: str, finished_at: datetime) -> bool:
     """Close the attempt once and post it to the leaderboards; False if it was already closed."""
     duration_ms = max(0, round((finished_at - attempt.started_at).total_seconds() * 1000))
-    closed = session.execute(
+    result = session.execute(
         sa.update(Attempt)
         .where(Attempt.id == attempt.id, Attempt.status == "active")
         .values(status=status, finished_at=finished_at, duration_ms=duration_ms)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    )
+    closed = cast("CursorResult[Any]", result).rowcount
     session.expire(attempt)
     if not closed:
         return False
@@ -293,4 +299,8 @@ def expire_overdue(session: Session, now: datetime) -> int:
     overdue = session.scalars(
         sa.select(Attempt).where(Attempt.status == "active", Attempt.deadline < now)
     ).all()
-    return sum(finish(session, attempt, "timed_out", attempt.deadline) for attempt in overdue)  # type: ignore[arg-type]
+    return sum(
+        finish(session, attempt, "timed_out", attempt.deadline)
+        for attempt in overdue
+        if attempt.deadline is not None  # always: the query compared it with now
+    )

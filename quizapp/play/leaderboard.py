@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Generic, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -20,6 +20,9 @@ from quizapp.play.settings import QuizSettings
 
 PERIODS = {"all": "All time", "week": "This week", "today": "Today"}
 ALL_TIME = date(1970, 1, 1)
+# The two kinds of board row: a quiz board's entries, and the overall board's totals.
+BoardRow = BoardEntry | PlayerTotal
+_Row = TypeVar("_Row", bound=BoardRow)
 TIE_BREAK = (
     "Ranked by points; equal points go to the quicker player, and equal times to whoever "
     "finished first."
@@ -60,7 +63,9 @@ class BoardPage:
     has_next: bool
 
 
-def _better_than(model: Any, points: int, duration_ms: int, finished_at: datetime, row_id: int):
+def _better_than(
+    model: type[_Row], points: int, duration_ms: int, finished_at: datetime, row_id: int
+) -> list[sa.ColumnElement[bool]]:
     """Rows ahead of the given one, as two index ranges (more points; equal points, ahead)."""
     return [
         model.points > points,
@@ -74,12 +79,12 @@ def _better_than(model: Any, points: int, duration_ms: int, finished_at: datetim
     ]
 
 
-class Board:
-    def __init__(self, model: Any, filters: list[Any]) -> None:
+class Board(Generic[_Row]):
+    def __init__(self, model: type[_Row], filters: list[sa.ColumnElement[bool]]) -> None:
         self.model = model
         self.filters = filters
 
-    def ordered(self) -> sa.Select[Any]:
+    def ordered(self) -> sa.Select[int]:
         """The board's row ids in rank order: read from the rank index alone."""
         m = self.model
         return (
@@ -110,7 +115,7 @@ class Board:
         ]
         return BoardPage(standings, page, per_page, has_next=len(ids) > per_page)
 
-    def rank_query(self, row: Any) -> sa.Select[Any]:
+    def rank_query(self, row: _Row) -> sa.Select[int]:
         m = self.model
         ahead = _better_than(m, row.points, row.duration_ms, row.finished_at, row.id)
         counts = [
@@ -132,7 +137,7 @@ class Board:
         rank = session.scalar(self.rank_query(row))
         return self.standing(int(rank or 1), row, nickname)
 
-    def standing(self, rank: int, row: Any, nickname: str) -> Standing:
+    def standing(self, rank: int, row: _Row, nickname: str) -> Standing:
         return Standing(
             rank=rank,
             player_id=row.player_id,
@@ -145,7 +150,7 @@ class Board:
         )
 
 
-def quiz_board(quiz_id: int, period: str, now: datetime) -> Board:
+def quiz_board(quiz_id: int, period: str, now: datetime) -> Board[BoardEntry]:
     stored, start = period_key(period, now)
     return Board(
         BoardEntry,
@@ -157,7 +162,7 @@ def quiz_board(quiz_id: int, period: str, now: datetime) -> Board:
     )
 
 
-def overall_board(period: str, now: datetime) -> Board:
+def overall_board(period: str, now: datetime) -> Board[PlayerTotal]:
     stored, start = period_key(period, now)
     return Board(PlayerTotal, [PlayerTotal.period == stored, PlayerTotal.period_start == start])
 
@@ -184,7 +189,9 @@ def attempt_rank(session: Session, attempt: Attempt) -> int:
     return int(session.scalar(sa.select(total + 1)) or 1)
 
 
-def _locked_row(session: Session, model: Any, new: dict[str, Any], **key: Any) -> tuple[Any, bool]:
+def _locked_row(
+    session: Session, model: type[_Row], new: dict[str, object], **key: object
+) -> tuple[_Row, bool]:
     """The row with this key, locked for the rest of the transaction (on PostgreSQL), or a new
     one with that key and the `new` values. Two first finishes racing to create the same row:
     the loser's insert fails inside a savepoint and it takes the winner's row instead."""
@@ -197,7 +204,7 @@ def _locked_row(session: Session, model: Any, new: dict[str, Any], **key: Any) -
             row = model(**key, **new)
             session.add(row)
     except sa.exc.IntegrityError:
-        return session.scalar(query), False
+        return session.scalars(query).one(), False
     return row, True
 
 
@@ -254,10 +261,12 @@ def _add_to_total(
     extra_ms: int,
     new_quiz: int,
 ) -> None:
+    finished_at = attempt.finished_at
+    assert finished_at is not None
     total, _ = _locked_row(
         session,
         PlayerTotal,
-        {"points": 0, "quizzes": 0, "duration_ms": 0, "finished_at": attempt.finished_at},
+        {"points": 0, "quizzes": 0, "duration_ms": 0, "finished_at": finished_at},
         player_id=attempt.player_id,
         period=period,
         period_start=start,
@@ -265,7 +274,7 @@ def _add_to_total(
     total.points += gained
     total.duration_ms += extra_ms
     total.quizzes += new_quiz
-    total.finished_at = attempt.finished_at  # type: ignore[assignment]
+    total.finished_at = finished_at
 
 
 def tally_score(session: Session, quiz_id: int, points: int) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Any
 
 POINTS_PER_QUESTION = 1000
 FEEDBACK_MODES = ("each", "end")
@@ -22,7 +22,7 @@ class QuizSettings:
     first_game_counts: bool = False
 
     @classmethod
-    def from_mapping(cls, data: dict[str, Any] | None) -> QuizSettings:
+    def from_mapping(cls, data: Mapping[str, object] | None) -> QuizSettings:
         """Missing or malformed values fall back to the defaults rather than break play."""
         data = data or {}
         limit = data.get("time_limit_seconds")
@@ -38,7 +38,7 @@ class QuizSettings:
             first_game_counts=bool(data.get("first_game_counts", False)),
         )
 
-    def to_mapping(self) -> dict[str, Any]:
+    def to_mapping(self) -> dict[str, object]:
         return asdict(self)
 
     @property

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from werkzeug.routing import IntegerConverter
+from typing import Any
+
+from werkzeug.routing import IntegerConverter, Map
 
 ID_MAX = 2**31 - 1  # what an INTEGER column holds on PostgreSQL; larger ids cannot exist
 
@@ -19,6 +21,6 @@ def small_int(raw: object) -> int | None:
 class BoundedInt(IntegerConverter):
     """`<int:...>` in routes, refusing (404) numbers too large to be an id."""
 
-    def __init__(self, url_map: object, *args: object, **kwargs: object) -> None:
+    def __init__(self, url_map: Map, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("max", ID_MAX)
-        super().__init__(url_map, *args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(url_map, *args, **kwargs)

@@ -62,7 +62,7 @@ def sign_in_limit() -> str:
 def sign_in() -> ResponseReturnValue:
     form = SignInForm()
     if form.validate_on_submit():
-        user = accounts.authenticate(db.session, form.email.data or "", form.password.data or "")
+        user = accounts.authenticate(db.session(), form.email.data or "", form.password.data or "")
         if user is not None:
             login_user(user, remember=bool(form.remember.data))
             claim_guest()
@@ -83,7 +83,7 @@ def sign_out() -> ResponseReturnValue:
 
 @bp.route("/setup", methods=["GET", "POST"])
 def setup() -> ResponseReturnValue:
-    if accounts.admin_exists(db.session):
+    if accounts.admin_exists(db.session()):
         abort(404)
     form = SetupForm(token=request.args.get("token", ""))
     if form.validate_on_submit():
@@ -91,7 +91,7 @@ def setup() -> ResponseReturnValue:
             abort(403, description="That setup token is not the one the server printed.")
         try:
             admin = accounts.create_user(
-                db.session, form.email.data or "", form.password.data or "", role="admin"
+                db.session(), form.email.data or "", form.password.data or "", role="admin"
             )
         except accounts.AccountError as error:
             form.email.errors = [str(error)]
@@ -108,7 +108,7 @@ def announce_setup(app: Flask) -> None:
     """Print the setup link in the server's log while no admin exists (as CTFd and Jupyter do)."""
     with app.app_context():
         try:
-            needed = not accounts.admin_exists(db.session)
+            needed = not accounts.admin_exists(db.session())
         except sa.exc.SQLAlchemyError:  # the tables do not exist before `db upgrade`
             db.session.rollback()
             return

@@ -7,7 +7,7 @@ from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import db
-from quizapp.models import Quiz, utcnow
+from quizapp.models import BoardEntry, PlayerTotal, Quiz, utcnow
 from quizapp.play import leaderboard
 from quizapp.views.players import current_player
 
@@ -25,16 +25,20 @@ def board_arguments() -> tuple[str, int]:
     return period, page
 
 
-def render_board(board: leaderboard.Board, template: str, **context: object) -> str:
+def render_board(
+    board: leaderboard.Board[BoardEntry] | leaderboard.Board[PlayerTotal],
+    template: str,
+    **context: object,
+) -> str:
     period, page = board_arguments()
     player = current_player()
     return render_template(
         template,
-        page=board.page(db.session, page, PER_PAGE),
+        page=board.page(db.session(), page, PER_PAGE),
         period=period,
         periods=leaderboard.PERIODS,
         tie_break=leaderboard.TIE_BREAK,
-        me=board.standing_of(db.session, player.id) if player else None,
+        me=board.standing_of(db.session(), player.id) if player else None,
         **context,
     )
 

@@ -49,7 +49,7 @@ def render_quiz_page(
     settings = QuizSettings.from_mapping(quiz.settings)
     question_count = len(quiz.entries)
     board = leaderboard.quiz_board(quiz.id, "all", utcnow())
-    top = board.page(db.session, 1, 5)
+    top = board.page(db.session(), 1, 5)
     return (
         render_template(
             "play/quiz.html",
@@ -58,7 +58,7 @@ def render_quiz_page(
             rules=settings.rules(question_count),
             question_count=question_count,
             top=top,
-            me=board.standing_of(db.session, player.id) if player else None,
+            me=board.standing_of(db.session(), player.id) if player else None,
         ),
         status,
     )
@@ -72,7 +72,7 @@ def start(slug: str) -> ResponseReturnValue:
         return render_quiz_page(quiz, form, current_player(), status=400)
     player = remember_player(form.nickname.data or "")
     try:
-        attempt = play.start_attempt(db.session, quiz, player, utcnow())
+        attempt = play.start_attempt(db.session(), quiz, player, utcnow())
     except play.EmptyQuiz as error:
         db.session.rollback()
         abort(409, description=str(error))
@@ -84,13 +84,13 @@ def start(slug: str) -> ResponseReturnValue:
 def question(token: str) -> ResponseReturnValue:
     attempt = own_attempt(token)
     now = utcnow()
-    if play.expire_if_due(db.session, attempt, now):
+    if play.expire_if_due(db.session(), attempt, now):
         db.session.commit()
         flash("Time is up. Unanswered questions count as wrong.")
-    answer = play.current_answer(db.session, attempt)
+    answer = play.current_answer(db.session(), attempt)
     if answer is None:
         return redirect(url_for("play.results", token=token), code=303)
-    play.mark_shown(db.session, answer, now)
+    play.mark_shown(db.session(), answer, now)
     db.session.commit()
     return render_question(attempt, answer, AnswerForm(position=str(answer.position)))
 
@@ -121,7 +121,7 @@ def submit(token: str) -> ResponseReturnValue:
         abort(400, description="The answer did not say which question it answers.")
     try:
         submission = play.submit_answer(
-            db.session, attempt, position, form.answer.data or "", utcnow()
+            db.session(), attempt, position, form.answer.data or "", utcnow()
         )
     except play.AttemptOver as error:
         db.session.commit()
@@ -129,7 +129,7 @@ def submit(token: str) -> ResponseReturnValue:
         return redirect(url_for("play.results", token=token), code=303)
     except play.EmptyAnswer as error:
         db.session.rollback()
-        answer = play.answer_at(db.session, attempt, position)
+        answer = play.answer_at(db.session(), attempt, position)
         assert answer is not None
         return render_question(attempt, answer, form, error=str(error))
     except play.UnknownOption as error:
@@ -149,7 +149,7 @@ def submit(token: str) -> ResponseReturnValue:
 @bp.get("/play/<token>/answers/<int:position>")
 def feedback(token: str, position: int) -> ResponseReturnValue:
     attempt = own_attempt(token)
-    answer = play.answer_at(db.session, attempt, position)
+    answer = play.answer_at(db.session(), attempt, position)
     if answer is None:
         abort(404, description="There is no such question in this game.")
     hidden = QuizSettings.from_mapping(attempt.settings).feedback == "end" and not attempt.finished
@@ -163,7 +163,7 @@ def feedback(token: str, position: int) -> ResponseReturnValue:
 def give_up(token: str) -> ResponseReturnValue:
     attempt = own_attempt(token)
     if not attempt.finished:
-        play.give_up(db.session, attempt, utcnow())
+        play.give_up(db.session(), attempt, utcnow())
         db.session.commit()
     return redirect(url_for("play.results", token=token), code=303)
 
@@ -173,7 +173,7 @@ def results(token: str) -> ResponseReturnValue:
     attempt = db.session.scalar(sa.select(Attempt).where(Attempt.token == token))
     if attempt is None:
         abort(404, description="There is no game at this address.")
-    if not attempt.finished and play.expire_if_due(db.session, attempt, utcnow()):
+    if not attempt.finished and play.expire_if_due(db.session(), attempt, utcnow()):
         db.session.commit()
     if not attempt.finished:
         own_attempt(token)
@@ -182,7 +182,7 @@ def results(token: str) -> ResponseReturnValue:
     mine = attempt.player_id in browser_players()
     standing = (
         leaderboard.quiz_board(attempt.quiz_id, "all", utcnow()).standing_of(
-            db.session, attempt.player_id
+            db.session(), attempt.player_id
         )
         if mine
         else None
@@ -191,9 +191,9 @@ def results(token: str) -> ResponseReturnValue:
         "play/results.html",
         attempt=attempt,
         answers=attempt.answers,
-        rank=leaderboard.attempt_rank(db.session, attempt),
+        rank=leaderboard.attempt_rank(db.session(), attempt),
         standing=standing,
         mine=mine,
         max_points=max_points,
-        bins=leaderboard.histogram(db.session, attempt.quiz_id, max_points, attempt.points),
+        bins=leaderboard.histogram(db.session(), attempt.quiz_id, max_points, attempt.points),
     )

@@ -58,11 +58,11 @@ def remember_player(nickname: str) -> Player:
             guest = _browser_player()
             player = guest if guest is not None and guest.user_id is None else None
         if player is None:
-            player = new_player(db.session, nickname)
+            player = new_player(db.session(), nickname)
         player.user_id = current_user.id
         session.pop(PLAYER_KEY, None)
     else:
-        player = _browser_player() or new_player(db.session, nickname)
+        player = _browser_player() or new_player(db.session(), nickname)
         session[PLAYER_KEY] = player.key
         session.permanent = True
     player.nickname = nickname

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
@@ -20,7 +21,9 @@ from quizapp.ingest import TITLE_MAX, ingest_article
 from quizapp.models import Article, Fact, Question
 from quizapp.views.author import bp, get_or_404
 
-URL_MAX = Article.__table__.c.source_url.type.length
+_URL_TYPE = Article.__table__.c.source_url.type
+assert isinstance(_URL_TYPE, sa.String) and _URL_TYPE.length is not None
+URL_MAX = _URL_TYPE.length
 
 
 def allow_private() -> bool:
@@ -57,7 +60,7 @@ def new_article() -> ResponseReturnValue:
         try:
             found = source_article(form)
             result = ingest_article(
-                db.session,
+                db.session(),
                 found.text,
                 title=found.title,
                 url=found.url,
@@ -66,9 +69,9 @@ def new_article() -> ResponseReturnValue:
                 with_quiz=False,  # the author builds the quiz from the questions they approve
             )
         except sources.SourceError as error:
-            field.errors = [str(error)]  # type: ignore[assignment]
+            field.errors = [str(error)]
         except generation.NotAFilmArticle:
-            field.errors = ["This text does not read as a film article: no film was found in it."]  # type: ignore[assignment]
+            field.errors = ["This text does not read as a film article: no film was found in it."]
         else:
             db.session.commit()
             if not result.created:
@@ -102,8 +105,8 @@ def render_article(
             },
             add_form=add_form or FactForm(prefix="new"),
             action=ActionForm(),
-            conflicts=conflict_rules.conflicts_for(db.session, article),
-            fact_history=history(db.session, "fact", [fact.id for fact in article.facts]),
+            conflicts=conflict_rules.conflicts_for(db.session(), article),
+            fact_history=history(db.session(), "fact", [fact.id for fact in article.facts]),
         ),
         status,
     )
@@ -132,7 +135,7 @@ def edit_fact(fact_id: int) -> ResponseReturnValue:
                 code=303,
             )
         apply_gate(fact.article)
-        record_change(db.session, current_user, "corrected", f"was {before}", fact=fact)
+        record_change(db.session(), current_user, "corrected", f"was {before}", fact=fact)
         db.session.commit()
         flash("Fact corrected. Regenerate the questions to use it.")
     else:
@@ -150,7 +153,7 @@ def drop_fact(fact_id: int) -> ResponseReturnValue:
     assert isinstance(fact, Fact)
     fact_rules.drop_fact(fact)
     apply_gate(fact.article)
-    record_change(db.session, current_user, "dropped", fact=fact)
+    record_change(db.session(), current_user, "dropped", fact=fact)
     db.session.commit()
     flash("Fact dropped. Questions built on it now need a look.")
     return redirect(url_for("author.article", article_id=fact.article_id), code=303)
@@ -171,10 +174,10 @@ def add_fact(article_id: int) -> ResponseReturnValue:
             )
         except fact_rules.FactError as error:
             db.session.rollback()
-            form.value.errors = [str(error)]  # type: ignore[assignment]
+            form.value.errors = [str(error)]
         else:
             db.session.flush()
-            record_change(db.session, current_user, "added", fact=added)
+            record_change(db.session(), current_user, "added", fact=added)
             db.session.commit()
             flash("Fact added.")
             return redirect(url_for("author.article", article_id=article.id), code=303)
@@ -186,7 +189,7 @@ def regenerate(article_id: int) -> ResponseReturnValue:
     article = get_or_404(Article, article_id)
     assert isinstance(article, Article)
     created = fact_rules.regenerate(
-        db.session, article, seed=int(current_app.config["QUIZAPP_GENERATION_SEED"])
+        db.session(), article, seed=int(current_app.config["QUIZAPP_GENERATION_SEED"])
     )
     db.session.commit()
     flash(f"{len(created)} new draft questions; questions you wrote or edited were kept.")
@@ -196,7 +199,7 @@ def regenerate(article_id: int) -> ResponseReturnValue:
 def set_all(questions: list[Question], status: str) -> int:
     """Give every one of these questions the status, each change in its history; commits."""
     for question in questions:
-        set_status(db.session, question, status, current_user)
+        set_status(db.session(), question, status, current_user)
     db.session.commit()
     return len(questions)
 

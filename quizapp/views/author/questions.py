@@ -28,9 +28,8 @@ STATUS_ACTIONS = {
 def form_for(question: Question | None, article: Article | None) -> QuestionForm:
     form = QuestionForm()
     sentences = split_sentences(article.text) if article else []
-    form.evidence_sentence.choices = {-1: "(none)"} | {
-        s.index: f"{s.index + 1}. {s.text[:110]}" for s in sentences
-    }
+    labels = {-1: "(none)"} | {s.index: f"{s.index + 1}. {s.text[:110]}" for s in sentences}
+    form.evidence_sentence.choices = labels  # type: ignore[assignment]  # stubs: no {value: label}
     if request.method == "GET" and question is not None:
         form.kind.data = question.kind
         form.prompt.data = question.prompt
@@ -95,7 +94,7 @@ def data_from(form: QuestionForm) -> rules.QuestionData:
 def edit(question: Question | None, article: Article | None) -> ResponseReturnValue:
     form = form_for(question, article)
     if form.validate_on_submit():
-        saved = rules.save_question(db.session, question, data_from(form), current_user, article)
+        saved = rules.save_question(db.session(), question, data_from(form), current_user, article)
         db.session.commit()
         if question is not None and saved.id != question.id:
             flash(
@@ -131,12 +130,12 @@ def edit_question(question_id: int) -> ResponseReturnValue:
 def question(question_id: int) -> ResponseReturnValue:
     found = get_or_404(Question, question_id)
     assert isinstance(found, Question)
-    changes = history(db.session, "question", [found.id])[found.id]
+    changes = history(db.session(), "question", [found.id])[found.id]
     return render_template(
         "author/question.html",
         question=found,
         history=changes,
-        stats=question_stats(db.session, [found.id])[found.id],
+        stats=question_stats(db.session(), [found.id])[found.id],
         action=ActionForm(),
     )
 
@@ -146,9 +145,9 @@ def change_status(question_id: int, verb: str) -> ResponseReturnValue:
     question = get_or_404(Question, question_id)
     assert isinstance(question, Question)
     if verb == "archive":
-        rules.archive(db.session, question, current_user)
+        rules.archive(db.session(), question, current_user)
     else:
-        rules.set_status(db.session, question, STATUS_ACTIONS[verb], current_user)
+        rules.set_status(db.session(), question, STATUS_ACTIONS[verb], current_user)
     db.session.commit()
     flash(f"Question #{question.id} is now {question.status}.")
     target = (

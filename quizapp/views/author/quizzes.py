@@ -68,7 +68,7 @@ def build(quiz: Quiz | None, article: Article | None) -> ResponseReturnValue:
         chosen = picked_ids(form)
         try:
             saved = rules.save_quiz(
-                db.session,
+                db.session(),
                 quiz,
                 title=form.title.data or "",
                 description=form.description.data or "",
@@ -84,7 +84,7 @@ def build(quiz: Quiz | None, article: Article | None) -> ResponseReturnValue:
             state = "published" if saved.published else "draft"
             detail = f"{len(chosen)} question{'' if len(chosen) == 1 else 's'}, {state}"
             record_change(
-                db.session, current_user, "edited" if quiz else "created", detail, quiz=saved
+                db.session(), current_user, "edited" if quiz else "created", detail, quiz=saved
             )
             db.session.commit()
             flash(f"Quiz saved{' and published' if saved.published else ''}.")
@@ -99,8 +99,8 @@ def build(quiz: Quiz | None, article: Article | None) -> ResponseReturnValue:
             pool=pool,
             chosen=chosen,
             error=error,
-            stats=question_stats(db.session, [q.id for q in pool]),
-            changes=history(db.session, "quiz", [quiz.id])[quiz.id] if quiz else [],
+            stats=question_stats(db.session(), [q.id for q in pool]),
+            changes=history(db.session(), "quiz", [quiz.id])[quiz.id] if quiz else [],
         ),
         status,
     )
@@ -162,9 +162,10 @@ def import_questions() -> ResponseReturnValue:
             except UnicodeDecodeError:
                 problems = ["The file is not UTF-8 text."]
             else:
-                outcome = import_file(db.session, form.format.data or "gift", text, current_user)
+                outcome = import_file(db.session(), form.format.data or "gift", text, current_user)
                 problems = [str(p) for p in outcome.problems]
                 if not problems:
+                    assert outcome.quiz is not None  # an import without problems made a quiz
                     db.session.commit()
                     flash(
                         f"Imported {outcome.count} questions into the quiz “{outcome.quiz.title}”."
