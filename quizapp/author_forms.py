@@ -110,7 +110,7 @@ class QuestionForm(FlaskForm):
         return [entry.data for entry in self.options if entry.data]
 
     def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
-        valid = super().validate(extra_validators)
+        valid = bool(super().validate(extra_validators))
         kind = self.kind.data
         if kind == "multiple_choice":
             filled = self.filled_options()
@@ -154,7 +154,7 @@ class QuizForm(FlaskForm):
     published = BooleanField("Published")
 
     def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
-        valid = super().validate(extra_validators)
+        valid = bool(super().validate(extra_validators))
         limit = self.time_limit.data
         if self.timed.data and not limit:
             self.time_limit.errors = ["A timed quiz needs a time limit."]

@@ -30,9 +30,11 @@ bp = Blueprint("auth", __name__)
 FAILED = "That email and password do not match an account."
 
 
-@login_manager.user_loader
 def load_user(user_id: str) -> User | None:
     return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+login_manager.user_loader(load_user)
 
 
 def safe_next(target: str | None) -> str:

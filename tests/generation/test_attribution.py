@@ -77,8 +77,8 @@ def test_prizes_adjectives_and_country_initials_are_not_films() -> None:
 
 def test_a_crew_members_parenthesis_lists_their_work_not_an_actor() -> None:
     text = (
-        'The drama "The Long Shore" is written by Emmy-winning writer Jane Moss (Olive Garrison), and stars '
-        "Tom Ade as a sailor."
+        'The drama "The Long Shore" is written by Emmy-winning writer Jane Moss '
+        "(Olive Garrison), and stars Tom Ade as a sailor."
     )
     facts = _facts(text)
     assert not {f for f in facts if f[0] == "character" and "Jane Moss" in f[1:]}

@@ -1,3 +1,0 @@
-from wtforms import FileField as _FileField
-
-class FileField(_FileField): ...
