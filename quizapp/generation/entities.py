@@ -53,6 +53,8 @@ NOT_A_TITLE = regex.compile(
     r"-(?:winning|nominated|starring|led|backed|based|directed|produced)$|^\p{Lu}{2,3}$"
 )
 GENRE_WORDS = frozenset(GENRE_NOUNS.replace("|", " ").split())
+# "Give Me Five, a Chinese film about ...": capitalised adjectives that may describe a film.
+NATIONALITY = r"\p{Lu}\p{Ll}+(?:an|ian|ese|ish|ch|ic|i)|Oscar-winning|Oscar-nominated"
 PLURAL_LIST_MARK = "(?#list)"
 NUMBERED_TITLE = regex.compile(
     rf"(?P<t>{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*(?::\s{TITLE_WORD}(?:\s{TITLE_WORD})*)?\s\d{{1,2}})"
@@ -66,7 +68,8 @@ FILM_CONTEXTS = [
         rf"\b(?:{FILM_NOUNS}),?\s+(?:called\s+|titled\s+|entitled\s+|named\s+)?(?P<t>{TITLE})"
     ),
     regex.compile(
-        rf"(?P<t>{TITLE}),\s+(?:the|a|an)\s+(?:[\p{{Ll}}-]+\s+){{0,4}}(?:{FILM_NOUNS})\b"
+        rf"(?P<t>{TITLE}),\s+(?:the|a|an)\s+(?:(?:\p{{Ll}}[\p{{L}}-]*|{NATIONALITY})\s+){{0,4}}"
+        rf"(?:{FILM_NOUNS})\b"
     ),
     regex.compile(rf"(?P<t>{TITLE})(?:\s+voice)?\s+cast\b"),
     regex.compile(rf"(?P<t>{TITLE}),?\s+(?:starring|featuring)\s"),
@@ -162,6 +165,8 @@ def _add_film(book: NameBook, title: str) -> None:
     words = title.split()
     if len(words) == 1 and words[0].casefold() in NON_NAME_WORDS | GENRE_WORDS:
         return
+    if all(word.casefold() in NON_NAME_WORDS for word in words):  # "The Japanese"
+        return
     if words[-1].casefold() in STUDIO_WORDS:
         return
     if find_dates(title) or words[0].casefold() in NEVER_STARTS_TITLE:
@@ -194,6 +199,12 @@ def _person_candidate(
     if lead:
         start += lead.end()
         run = run[lead.end() :]
+    owner = OWNER_PREFIX.match(run)
+    if owner and not is_given_name(owner.group("owner")):
+        # "Italy's Emanuele Crialese", "Minari's Lee Isaac Chung": the owner is a place or a
+        # work; the person follows it.
+        start += owner.end()
+        run = run[owner.end() :]
     run = strip_possessive(run)
     words = run.split()
     if len(words) < 2 or len(words) > 4:
@@ -211,6 +222,9 @@ def _person_candidate(
     if words[-1].casefold() in NON_NAME_WORDS:
         return None
     return start, run
+
+
+OWNER_PREFIX = regex.compile(r"(?P<owner>[\p{L}-]+)[’']s\s+(?=\p{Lu})")
 
 
 def strip_possessive(run: str) -> str:

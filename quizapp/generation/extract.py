@@ -19,8 +19,9 @@ from quizapp.generation.text import Sentence, split_sentences
 from quizapp.generation.types import Fact
 
 FILM_VOCABULARY = regex.compile(
-    r"\b(?:film|films|movie|movies|cinema|director|directed|actor|actress|starring|stars|"
-    r"box\s+office|trailer|sequel|screenplay|cast|premiere|theaters|theatres)\b",
+    r"\b(?:films?|movies?|cinemas?|directors?|direct(?:ed|s|ing)|filmmakers?|actors?|actress(?:es)?|"
+    r"starring|stars|box[\s-]+office|trailers?|sequels?|prequels?|screenplay|cast|premieres?|"
+    r"theaters|theatres|drama|comedy|thriller|noir|documentary|biopic|horror|animated)\b",
     regex.IGNORECASE,
 )
 
@@ -113,8 +114,12 @@ def _facts_about(
 ) -> list[Fact]:
     facts: list[Fact] = []
     topic: tuple[int, str | None] = (-1, None)  # (paragraph, film) its facts were last about
+    previous: MaskedSentence | None = None
     for sentence, masked in zip(sentences, maskeds, strict=True):
         topic_film = topic[1] if topic[0] == sentence.paragraph else None
+        if previous is not None and previous.sentence.paragraph == sentence.paragraph:
+            topic_film = _subject_film(previous, sentence) or topic_film
+        previous = masked
         section = sections.get(sentence.paragraph)
         ctx = Context(book, main_film, sentence, masked, topic_film, section)
         found = list(_sentence_facts(ctx))
@@ -125,6 +130,21 @@ def _facts_about(
         if about:
             topic = (sentence.paragraph, about[-1])
     return facts
+
+
+PRONOUN_SUBJECT = regex.compile(r"(?:It|The\s+(?:film|movie|picture)|This\s+(?:film|movie))\b")
+
+
+def _subject_film(previous: MaskedSentence, sentence: Sentence) -> str | None:
+    """ "Give Me Five is a Chinese film about .... It is directed by Zhang Luan": a sentence that
+    opens with "It" or "The film" goes on about the film the sentence before opened with."""
+    if not PRONOUN_SUBJECT.match(sentence.text):
+        return None
+    films = [slot for slot in previous.slots if slot.kind == "F"]
+    first_words = previous.sentence.text[:60]
+    if films and films[0].start - previous.sentence.start < len(first_words):
+        return films[0].value
+    return None
 
 
 def _main_film(book: NameBook, maskeds: list[MaskedSentence], credits: list[Credit]) -> str | None:
@@ -369,6 +389,9 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
         pt.DIRECTING_GIG,
         pt.HYPHEN_DIRECTED,
         pt.WROTE_AND_DIRECTED,
+        pt.DIRECTS_THIS,
+        pt.FILM_BY,
+        pt.DIRECTORS_OF,
     ):
         for match in pattern.finditer(m):
             for group in ("p", "p2", "p3", "p4"):

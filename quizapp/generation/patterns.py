@@ -112,6 +112,24 @@ DIRECTING_GIG = regex.compile(
     rf"(?P<p>{P})[’'‘]s\s+(?:\w+\s+)?(?:directing|directorial)\s+(?:gig|debut|effort|job|outing|venture)"
     rf"|(?P<f>{F})\s+(?:will|is|was)\s+(?:\w+\s+){{0,2}}be\s+(?P<p2>{P})[’']s\s+(?:\w+\s+){{0,2}}(?:feature\s+)?film\s+as\s+(?:a\s+)?director"
 )
+# "Anthony Mann directs this average noir", "Bradley Cooper directs, co-writes and stars":
+# the present tense with no title after it is about the film the section or sentence is about.
+DIRECTS_THIS = regex.compile(
+    rf"(?P<p>{P})\s+(?:directs|helms|co-directs)\b(?!\s+(?:the\s+\w+\s+)?{F})"
+)
+# "a film by Hirokazu Kore-eda", "a family drama set in 1970s Rome by Italy's Emanuele Crialese".
+FILM_BY = regex.compile(
+    rf"\b(?i:film|movie|drama|comedy|thriller|documentary|biopic|feature|western|musical|"
+    rf"noir|romance|fantasy)\s+(?:(?!(?:produced|written|distributed|released|acquired|bought|"
+    rf"financed|backed|owned|made|loved|seen|watched|hated|adored|book|novel|story|comic|play|"
+    rf"memoir|song|album|series|show)\b)[^\s,;.⟦]+\s+){{0,6}}?by\s+"
+    rf"(?:\p{{Lu}}\p{{L}}+[’']s\s+)?(?P<p>{P})(?:\s+and\s+(?P<p2>{P}))?"
+)
+# "Dan Berk ("X") and Robert Olsen ("Y"), the writers and directors of "Villains"".
+DIRECTORS_OF = regex.compile(
+    rf"(?P<p>{P}){PAREN}(?:\s+and\s+(?P<p2>{P}){PAREN})?,\s+(?:the\s+)?(?:(?:co-)?writers?\s+and\s+)?"
+    rf"(?:co-)?directors?\s+of\s+(?P<f>{F})"
+)
 HYPHEN_DIRECTED = regex.compile(rf"(?P<p>{P})-(?:directed|helmed)")
 WROTE_AND_DIRECTED = regex.compile(
     rf"(?P<p>{P})\s+(?:also\s+)?(?:co-)?(?:wrote|writes|penned)\s+and\s+(?:co-)?(?:directed|directs|helmed)\s+(?P<f>{F})"
