@@ -76,6 +76,7 @@ def main() -> None:
     gold = score.load_gold(os.fspath(DEVSET / "gold.json"))
     style_of = styles()
     empty: list[str] = []
+    hedge_misses = 0
     for strict in (False, True):
         tables: dict[str, dict[str, dict[str, int]]] = defaultdict(
             lambda: defaultdict(lambda: dict.fromkeys(FIELDS, 0))
@@ -87,6 +88,7 @@ def main() -> None:
                 empty.append(name if part == "tuning" else "(a held-out article)")
             cleaned = score.clean_predictions(facts, set(KINDS))
             counts, detail = score.score_article(entry, cleaned, KINDS, strict)
+            hedge_misses += len(detail["hedge_misses"]) if not strict else 0
             for kind in KINDS:
                 for key in (f"{part}|kind {kind}", f"{part}|total", "all|total"):
                     for field in FIELDS:
@@ -108,6 +110,7 @@ def main() -> None:
             print(f" {part}")
             for label, counts in sorted(tables[part].items()):
                 print(line(label, counts))
+    print(f"hedge misses (a hedged fact stated as certain): {hedge_misses}")
     print(f"articles yielding no fact: {len(empty)} {empty}")
 
 
