@@ -70,33 +70,58 @@ def find_credits(
 ) -> Iterator[Credit]:
     """Every credit the article's labelled lines give, in text order, each filed under its
     paragraph's section film when it has one (see document.section_films)."""
-    block_kind: str | None = None
-    block_paragraph = -1
+    blocks = _blocks(text, sentences)
     for sentence in sentences:
         film = sections.get(sentence.paragraph)
-        alone = LABEL_LINE.fullmatch(sentence.text)
-        if alone:
-            block_kind = next((k for k in LABELS if alone.group(k)), "crew")
-            block_paragraph = sentence.paragraph + 1
-            continue
-        if sentence.paragraph == block_paragraph and block_kind:
-            if block_kind in {"director", "writer", "cast"}:
-                yield from _names(text, block_kind, film, sentence.start, sentence.end)
-            if block_kind != "crew":
-                continue
-        yield from _sentence_credits(text, sentence, film)
+        block_kind = blocks.get(sentence.index)
+        if block_kind in {"director", "writer", "cast"}:
+            yield from _names(text, block_kind, film, sentence.start, sentence.end)
+        elif block_kind in {None, "crew"}:
+            yield from _sentence_credits(text, sentence, film)
 
 
 def block_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
     """Where the credits blocks stand: there the labels decide, not the sentence patterns."""
-    spans: list[tuple[int, int]] = []
-    block_paragraph = -1
+    blocks = _blocks(text, sentences)
+    return [(s.start, s.end) for s in sentences if s.index in blocks or LABEL.match(text, s.start)]
+
+
+# "Marisa Hood … Maeve", "Mary Keller (Kate)", "Tom Kay as Wally", "Ann Lee - Fer": one entry.
+ENTRY_LINE = regex.compile(
+    rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,4}}\s*(?:…|\.{{3}}|\(|\s[–—-]\s|\s+as\s|,|$)"
+)
+
+
+def _blocks(text: str, sentences: list[Sentence]) -> dict[int, str]:
+    """The sentences under a label that stands alone on its line, by index, with the label's
+    kind. The block is the paragraph below the label, and the one-entry paragraphs after it."""
+    blocks: dict[int, str] = {}
+    kind: str | None = None
+    label_paragraph = last_paragraph = -1
     for sentence in sentences:
-        if LABEL_LINE.fullmatch(sentence.text):
-            block_paragraph = sentence.paragraph + 1
-        elif sentence.paragraph == block_paragraph or LABEL.match(text, sentence.start):
-            spans.append((sentence.start, sentence.end))
-    return spans
+        alone = LABEL_LINE.fullmatch(sentence.text)
+        if alone:
+            kind = next((k for k in LABELS if alone.group(k)), "crew")
+            label_paragraph = last_paragraph = sentence.paragraph
+            blocks[sentence.index] = "label"
+            continue
+        if kind is None:
+            continue
+        if (
+            sentence.paragraph == label_paragraph + 1
+            or sentence.paragraph == last_paragraph
+            or (sentence.paragraph == last_paragraph + 1 and _is_entry_line(sentence))
+        ):
+            blocks[sentence.index] = kind
+            last_paragraph = sentence.paragraph
+        else:
+            kind = None
+    return blocks
+
+
+def _is_entry_line(sentence: Sentence) -> bool:
+    stripped = sentence.text.strip()
+    return len(stripped) <= 100 and bool(ENTRY_LINE.match(stripped))
 
 
 def _sentence_credits(text: str, sentence: Sentence, film: str | None) -> Iterator[Credit]:

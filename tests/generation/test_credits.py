@@ -123,3 +123,19 @@ def test_a_cast_block_under_its_own_label_line_reads_actor_then_role() -> None:
     } <= facts
     assert not {f for f in facts if f[0] == "cast" and f[2] in {"Anna Rebane", "Toomas Kask"}}
     assert ("character", "Anna Rebane", "Mari Kuusk") not in facts
+
+
+def test_a_cast_list_of_one_entry_paragraphs_runs_until_the_prose_resumes() -> None:
+    text = (
+        "Moon Dogs of Ohio is a 2019 American comedy horror film.\n\n"
+        "Cast and characters:\n\nAda Brill … Joan Keel\n\nTom Marr … Uncle Vic\n\n"
+        "Lia Fenn as Dot\n\nThe film was shot in Dayton by Ben Cole, who plays Vic's neighbour."
+    )
+    facts = _facts(text)
+    assert {
+        ("cast", "Moon Dogs of Ohio", "Ada Brill"),
+        ("character", "Ada Brill", "Joan Keel"),
+        ("character", "Tom Marr", "Uncle Vic"),
+        ("character", "Lia Fenn", "Dot"),
+    } <= facts
+    assert not {f for f in facts if f[0] == "character" and f[1] == "The film"}
