@@ -11,9 +11,9 @@ from functools import lru_cache
 
 import regex
 
-from quizapp.generation.dates import find_dates
-from quizapp.generation.text import fold
 from quizapp.models import Article, Fact, Question
+from quizapp.text.dates import find_dates
+from quizapp.text.folding import fold
 
 ORDINALS = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",

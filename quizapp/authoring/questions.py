@@ -8,7 +8,6 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.authoring.history import record_change
-from quizapp.generation.text import split_sentences
 from quizapp.models import (
     Article,
     AttemptAnswer,
@@ -18,6 +17,7 @@ from quizapp.models import (
     User,
     utcnow,
 )
+from quizapp.text.sentences import split_sentences
 
 
 @dataclass

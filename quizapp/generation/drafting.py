@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from quizapp.generation import distractors as dx
 from quizapp.generation.answers import accepted_variants
-from quizapp.generation.text import match_key
 from quizapp.generation.types import ChoiceDraft, Fact, QuestionDraft
+from quizapp.text.folding import match_key
 
 if TYPE_CHECKING:
     from quizapp.generation.questions import Spec

@@ -15,11 +15,13 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from quizapp.generation.text import fold, split_sentences
 from quizapp.models import Attempt, AttemptAnswer, Player, Question, Quiz
 from quizapp.play import leaderboard
-from quizapp.play.scoring import points_for, typed_answer_is_right
+from quizapp.play.scoring import points_for
 from quizapp.play.settings import QuizSettings
+from quizapp.text.folding import fold
+from quizapp.text.matching import typed_answer_is_right
+from quizapp.text.sentences import split_sentences
 
 
 class PlayError(Exception):

@@ -15,9 +15,9 @@ from quizapp.authoring.history import history, record_change
 from quizapp.authoring.questions import set_status
 from quizapp.extensions import db
 from quizapp.forms import ActionForm
-from quizapp.generation.text import split_sentences
 from quizapp.ingest import TITLE_MAX, ingest_article
 from quizapp.models import Article, Fact, Question
+from quizapp.text.sentences import split_sentences
 from quizapp.views.author import bp, get_or_404
 
 URL_MAX = Article.__table__.c.source_url.type.length

@@ -12,8 +12,8 @@ from quizapp.authoring.history import history
 from quizapp.authoring.stats import question_stats
 from quizapp.extensions import db
 from quizapp.forms import ActionForm
-from quizapp.generation.text import split_sentences
 from quizapp.models import Article, Question
+from quizapp.text.sentences import split_sentences
 from quizapp.views import small_int
 from quizapp.views.author import bp, get_or_404
 
