@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from quizapp.config import instance_secret
 from quizapp.models import ROLES, User, utcnow
+from quizapp.text.limits import EMAIL_MAX, PASSWORD_MIN
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PASSWORD_MIN = 10
 SETUP_TOKEN_FILE = "setup_token"
 # Checked against when the email is unknown, so a wrong email costs as long as a wrong password.
 _DUMMY = User(email="", role="player")
@@ -32,7 +32,7 @@ def normalise_email(email: str) -> str:
 
 def create_user(session: Session, email: str, password: str, role: str = "player") -> User:
     email = normalise_email(email)
-    if not EMAIL.match(email) or len(email) > 254:
+    if not EMAIL.match(email) or len(email) > EMAIL_MAX:
         raise AccountError("Enter a valid email address.")
     if role not in ROLES:
         raise AccountError(f"The role must be one of: {', '.join(ROLES)}.")

@@ -27,6 +27,16 @@ from wtforms.validators import (
 
 from quizapp.generation.types import FACT_KINDS
 from quizapp.models import QUESTION_KINDS
+from quizapp.play.settings import TIME_LIMIT_MAX
+from quizapp.text.limits import (
+    ANSWER_MAX,
+    DESCRIPTION_MAX,
+    EXPLANATION_MAX,
+    FACT_TEXT_MAX,
+    PROMPT_MAX,
+    TITLE_MAX,
+    URL_MAX,
+)
 
 KIND_LABELS = {
     "multiple_choice": "Multiple choice",
@@ -34,7 +44,6 @@ KIND_LABELS = {
     "typed": "Typed answer",
 }
 STATUS_CHOICES = {"draft": "Draft", "published": "Approved", "rejected": "Rejected"}
-MAX_UPLOAD = 2_000_000
 
 
 def _strip(value: str | None) -> str | None:
@@ -47,8 +56,8 @@ class ArticleForm(FlaskForm):
         choices={"paste": "Pasting its text", "url": "Its address", "upload": "A saved page"},
         default="paste",
     )
-    title = StringField("Title", filters=[_strip], validators=[Optional(), Length(max=300)])
-    url = URLField("Address (URL)", filters=[_strip], validators=[Length(max=2000)])
+    title = StringField("Title", filters=[_strip], validators=[Optional(), Length(max=TITLE_MAX)])
+    url = URLField("Address (URL)", filters=[_strip], validators=[Length(max=URL_MAX)])
     published = DateField("Published on", validators=[Optional()])
     text = TextAreaField("Article text", filters=[_strip])
     page = FileField("Saved HTML page")
@@ -70,8 +79,12 @@ class ArticleForm(FlaskForm):
 
 class FactForm(FlaskForm):
     kind = SelectField("Kind", choices={k: k.replace("_", " ") for k in FACT_KINDS})
-    subject = StringField("Subject", filters=[_strip], validators=[DataRequired(), Length(max=300)])
-    value = StringField("Value", filters=[_strip], validators=[DataRequired(), Length(max=300)])
+    subject = StringField(
+        "Subject", filters=[_strip], validators=[DataRequired(), Length(max=FACT_TEXT_MAX)]
+    )
+    value = StringField(
+        "Value", filters=[_strip], validators=[DataRequired(), Length(max=FACT_TEXT_MAX)]
+    )
     hedged = BooleanField("The article only hedges this")
 
 
@@ -80,10 +93,10 @@ class QuestionForm(FlaskForm):
     prompt = TextAreaField(
         "Question",
         filters=[_strip],
-        validators=[DataRequired("Write the question."), Length(max=1000)],
+        validators=[DataRequired("Write the question."), Length(max=PROMPT_MAX)],
     )
     options = FieldList(
-        StringField("Option", filters=[_strip], validators=[Length(max=300)]),
+        StringField("Option", filters=[_strip], validators=[Length(max=ANSWER_MAX)]),
         min_entries=6,
         max_entries=6,
     )
@@ -91,9 +104,11 @@ class QuestionForm(FlaskForm):
     truth = RadioField(
         "The statement is", choices={"true": "True", "false": "False"}, default="true"
     )
-    answer = StringField("Answer", filters=[_strip], validators=[Length(max=300)])
+    answer = StringField("Answer", filters=[_strip], validators=[Length(max=ANSWER_MAX)])
     accepted = TextAreaField("Other accepted answers (one per line)", filters=[_strip])
-    explanation = TextAreaField("Explanation", filters=[_strip], validators=[Length(max=2000)])
+    explanation = TextAreaField(
+        "Explanation", filters=[_strip], validators=[Length(max=EXPLANATION_MAX)]
+    )
     evidence_sentence = SelectField("Evidence sentence", coerce=int, validate_choice=False)
     difficulty = SelectField(
         "Difficulty", coerce=int, choices={1: "Easy", 2: "Medium", 3: "Hard"}, default=2
@@ -128,9 +143,11 @@ class QuizForm(FlaskForm):
     title = StringField(
         "Title",
         filters=[_strip],
-        validators=[DataRequired("Give the quiz a title."), Length(max=300)],
+        validators=[DataRequired("Give the quiz a title."), Length(max=TITLE_MAX)],
     )
-    description = TextAreaField("Description", filters=[_strip], validators=[Length(max=2000)])
+    description = TextAreaField(
+        "Description", filters=[_strip], validators=[Length(max=DESCRIPTION_MAX)]
+    )
     random_count = IntegerField(
         "Or: this many at random from the ticked ones", validators=[Optional(), NumberRange(1, 200)]
     )
@@ -153,7 +170,7 @@ class QuizForm(FlaskForm):
         if self.timed.data and not limit:
             self.time_limit.errors = ["A timed quiz needs a time limit."]  # type: ignore[assignment]
             valid = False
-        elif limit is not None and not 10 <= limit <= 86_400:
+        elif limit is not None and not 10 <= limit <= TIME_LIMIT_MAX:
             self.time_limit.errors = ["Between 10 seconds and a day."]  # type: ignore[assignment]
             valid = False
         return valid

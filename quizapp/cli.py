@@ -16,20 +16,14 @@ from flask.cli import with_appcontext
 from tqdm import tqdm
 
 from quizapp import config, generation
+from quizapp.authoring.rows import normalise_text
 from quizapp.extensions import db
-from quizapp.ingest import (
-    TITLE_MAX,
-    ArticleFileError,
-    IngestResult,
-    ingest_article,
-    load_article_file,
-    normalise_text,
-)
-from quizapp.models import Article, Quiz, utcnow
+from quizapp.ingest.articles import IngestResult, ingest_article
+from quizapp.ingest.files import ArticleFileError, load_article_file
+from quizapp.models import Quiz, utcnow
 from quizapp.play.attempts import expire_overdue
-from quizapp.play.settings import FEEDBACK_MODES, QuizSettings
-
-URL_MAX = Article.__table__.c.source_url.type.length
+from quizapp.play.settings import FEEDBACK_MODES, TIME_LIMIT_MAX, QuizSettings
+from quizapp.text.limits import TITLE_MAX, URL_MAX
 
 
 def init_app(app: Flask) -> None:
@@ -118,7 +112,9 @@ def seed_command() -> None:
 
 @click.command("quiz")
 @click.argument("slug")
-@click.option("--time-limit", type=click.IntRange(min=5, max=86_400), help="Seconds for the quiz.")
+@click.option(
+    "--time-limit", type=click.IntRange(min=5, max=TIME_LIMIT_MAX), help="Seconds for the quiz."
+)
 @click.option("--untimed", is_flag=True, help="Remove the time limit.")
 @click.option(
     "--speed-bonus/--no-speed-bonus", default=None, help="Faster right answers score more."

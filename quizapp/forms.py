@@ -6,7 +6,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp
 
-from quizapp.accounts import EMAIL, PASSWORD_MIN
+from quizapp.accounts import EMAIL
+from quizapp.text.limits import NICKNAME_MAX, NICKNAME_MIN, PASSWORD_MIN
 
 
 def _strip(value: str | None) -> str | None:
@@ -19,13 +20,17 @@ class StartForm(FlaskForm):
         filters=[_strip],
         validators=[
             DataRequired("Choose a nickname."),
-            Length(2, 24, "A nickname has 2 to 24 characters."),
+            Length(
+                NICKNAME_MIN,
+                NICKNAME_MAX,
+                f"A nickname has {NICKNAME_MIN} to {NICKNAME_MAX} characters.",
+            ),
             Regexp(
                 r"^[\w -]+$",
                 message="Use letters, digits, spaces, - and _ only.",
             ),
         ],
-        render_kw={"autocomplete": "nickname", "maxlength": 24},
+        render_kw={"autocomplete": "nickname", "maxlength": NICKNAME_MAX},
     )
 
 

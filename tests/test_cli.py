@@ -12,8 +12,8 @@ from flask.testing import FlaskCliRunner
 from sqlalchemy.orm import Session
 
 from quizapp import create_app, generation
+from quizapp.authoring.rows import normalise_text
 from quizapp.config import PROJECT_ROOT
-from quizapp.ingest import normalise_text
 from quizapp.models import Article, Quiz
 from tests.conftest import ARTICLES_DIR, SEED_ARTICLE
 

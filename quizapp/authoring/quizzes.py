@@ -7,7 +7,7 @@ import random
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from quizapp.ingest import unique_slug
+from quizapp.authoring.rows import unique_slug
 from quizapp.models import Article, Question, Quiz, QuizQuestion
 from quizapp.play.settings import QuizSettings
 

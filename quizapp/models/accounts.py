@@ -11,6 +11,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp.extensions import db
 from quizapp.models.content import Fact, Question, Quiz, utcnow
+from quizapp.text.limits import EMAIL_MAX
 
 ROLES = ("player", "author", "admin")
 
@@ -19,7 +20,7 @@ class User(UserMixin, db.Model):
     __tablename__ = "account"  # "user" is reserved in PostgreSQL
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    email: Mapped[str] = mapped_column(sa.String(EMAIL_MAX), unique=True)
     password_hash: Mapped[str] = mapped_column(sa.String(255))
     role: Mapped[str] = mapped_column(sa.String(10), default="player")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

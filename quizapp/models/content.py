@@ -10,6 +10,14 @@ from sqlalchemy import event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from quizapp.extensions import db
+from quizapp.text.limits import (
+    ANSWER_MAX,
+    FACT_TEXT_MAX,
+    QUALIFIER_MAX,
+    SLUG_MAX,
+    TITLE_MAX,
+    URL_MAX,
+)
 
 QUESTION_KINDS = ("multiple_choice", "true_false", "typed")
 QUESTION_STATUSES = ("draft", "published", "rejected", "archived")
@@ -28,8 +36,8 @@ class InvalidQuestion(ValueError):
 
 class Article(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str] = mapped_column(sa.String(300))
-    source_url: Mapped[str | None] = mapped_column(sa.String(2000))
+    title: Mapped[str] = mapped_column(sa.String(TITLE_MAX))
+    source_url: Mapped[str | None] = mapped_column(sa.String(URL_MAX))
     published_on: Mapped[date | None]
     text: Mapped[str] = mapped_column(sa.Text)
     checksum: Mapped[str] = mapped_column(sa.String(64), unique=True)
@@ -50,9 +58,9 @@ class Fact(db.Model):
         sa.ForeignKey("article.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[str] = mapped_column(sa.String(40))
-    subject: Mapped[str] = mapped_column(sa.String(300))
-    value: Mapped[str] = mapped_column(sa.String(300))
-    qualifier: Mapped[str | None] = mapped_column(sa.String(100))
+    subject: Mapped[str] = mapped_column(sa.String(FACT_TEXT_MAX))
+    value: Mapped[str] = mapped_column(sa.String(FACT_TEXT_MAX))
+    qualifier: Mapped[str | None] = mapped_column(sa.String(QUALIFIER_MAX))
     sentence_index: Mapped[int]
     start: Mapped[int]
     end: Mapped[int]
@@ -127,7 +135,7 @@ class Choice(db.Model):
     question_id: Mapped[int] = mapped_column(
         sa.ForeignKey("question.id", ondelete="CASCADE"), index=True
     )
-    text: Mapped[str] = mapped_column(sa.String(300))
+    text: Mapped[str] = mapped_column(sa.String(ANSWER_MAX))
     is_correct: Mapped[bool] = mapped_column(default=False)
     position: Mapped[int]
 
@@ -140,8 +148,8 @@ class Choice(db.Model):
 
 class Quiz(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str] = mapped_column(sa.String(300))
-    slug: Mapped[str] = mapped_column(sa.String(120), unique=True)
+    title: Mapped[str] = mapped_column(sa.String(TITLE_MAX))
+    slug: Mapped[str] = mapped_column(sa.String(SLUG_MAX), unique=True)
     description: Mapped[str] = mapped_column(sa.Text, default="")
     article_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("article.id", ondelete="SET NULL"), index=True

@@ -20,6 +20,7 @@ from quizapp.play import leaderboard
 from quizapp.play.scoring import points_for
 from quizapp.play.settings import QuizSettings
 from quizapp.text.folding import fold
+from quizapp.text.limits import ANSWER_MAX
 from quizapp.text.matching import typed_answer_is_right
 from quizapp.text.sentences import split_sentences
 
@@ -185,7 +186,7 @@ def judge(answer: AttemptAnswer, raw: str) -> tuple[int | None, str | None, bool
     if not raw:
         raise EmptyAnswer("Choose an answer first." if answer.options else "Type an answer first.")
     if answer.kind == "typed":
-        typed = raw[:300]
+        typed = raw[:ANSWER_MAX]
         return None, typed, typed_answer_is_right(typed, answer.accepted_answers)
     if not (raw.isascii() and raw.isdecimal()) or len(raw) > 2 or int(raw) >= len(answer.options):
         raise UnknownOption("That option is not one of this question's options.")

@@ -1,10 +1,12 @@
-"""Template filters for numbers the pages show often."""
+"""Template filters for numbers the pages show often, and the text limits the pages state."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from flask import Flask
+
+from quizapp.text import limits
 
 
 def duration(milliseconds: int | None) -> str:
@@ -33,3 +35,4 @@ def register(app: Flask) -> None:
     app.add_template_filter(duration)
     app.add_template_filter(points)
     app.add_template_filter(when)
+    app.jinja_env.globals["limits"] = limits

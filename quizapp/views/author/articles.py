@@ -6,8 +6,8 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from quizapp import generation, sources
-from quizapp.author_forms import MAX_UPLOAD, ArticleForm, FactForm
+from quizapp import generation
+from quizapp.author_forms import ArticleForm, FactForm
 from quizapp.authoring import conflicts as conflict_rules
 from quizapp.authoring import facts as fact_rules
 from quizapp.authoring.gate import apply_gate
@@ -15,12 +15,12 @@ from quizapp.authoring.history import history, record_change
 from quizapp.authoring.questions import set_status
 from quizapp.extensions import db
 from quizapp.forms import ActionForm
-from quizapp.ingest import TITLE_MAX, ingest_article
+from quizapp.ingest import sources
+from quizapp.ingest.articles import ingest_article
 from quizapp.models import Article, Fact, Question
+from quizapp.text.limits import PAGE_MAX_BYTES, TITLE_MAX, URL_MAX, describe_bytes
 from quizapp.text.sentences import split_sentences
 from quizapp.views.author import bp, get_or_404
-
-URL_MAX = Article.__table__.c.source_url.type.length
 
 
 def allow_private() -> bool:
@@ -32,9 +32,9 @@ def source_article(form: ArticleForm) -> sources.SourceArticle:
     if form.source.data == "url":
         found = sources.fetch_article(form.url.data or "", allow_private=allow_private())
     elif form.source.data == "upload":
-        data = form.page.data.read(MAX_UPLOAD + 1)
-        if len(data) > MAX_UPLOAD:
-            raise sources.SourceError("The page is larger than 2 MB.")
+        data = form.page.data.read(PAGE_MAX_BYTES + 1)
+        if len(data) > PAGE_MAX_BYTES:
+            raise sources.SourceError(f"The page is larger than {describe_bytes(PAGE_MAX_BYTES)}.")
         found = sources.article_from_html(data)
     else:
         found = sources.article_from_text(

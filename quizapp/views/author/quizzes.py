@@ -7,7 +7,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from quizapp.author_forms import MAX_UPLOAD, ImportForm, QuizForm
+from quizapp.author_forms import ImportForm, QuizForm
 from quizapp.authoring import quizzes as rules
 from quizapp.authoring.history import history, record_change
 from quizapp.authoring.stats import question_stats
@@ -15,6 +15,7 @@ from quizapp.authoring.transfer import export_questions, export_quiz, import_fil
 from quizapp.extensions import db
 from quizapp.models import Article, Question, Quiz
 from quizapp.play.settings import QuizSettings
+from quizapp.text.limits import PAGE_MAX_BYTES, describe_bytes
 from quizapp.views import small_int
 from quizapp.views.author import bp, get_or_404
 
@@ -153,9 +154,9 @@ def import_questions() -> ResponseReturnValue:
     form = ImportForm()
     problems: list[str] = []
     if form.validate_on_submit():
-        raw = form.file.data.read(MAX_UPLOAD + 1)
-        if len(raw) > MAX_UPLOAD:
-            problems = ["The file is larger than 2 MB."]
+        raw = form.file.data.read(PAGE_MAX_BYTES + 1)
+        if len(raw) > PAGE_MAX_BYTES:
+            problems = [f"The file is larger than {describe_bytes(PAGE_MAX_BYTES)}."]
         else:
             try:
                 text = raw.decode("utf-8-sig")
