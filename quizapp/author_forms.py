@@ -26,7 +26,7 @@ from wtforms.validators import (
 )
 
 from quizapp.generation.types import FACT_KINDS
-from quizapp.models import QUESTION_KINDS
+from quizapp.kinds import KINDS, EditorEntry
 from quizapp.play.settings import TIME_LIMIT_MAX
 from quizapp.text.limits import (
     ANSWER_MAX,
@@ -38,11 +38,6 @@ from quizapp.text.limits import (
     URL_MAX,
 )
 
-KIND_LABELS = {
-    "multiple_choice": "Multiple choice",
-    "true_false": "True or false",
-    "typed": "Typed answer",
-}
 STATUS_CHOICES = {"draft": "Draft", "published": "Approved", "rejected": "Rejected"}
 
 
@@ -89,7 +84,7 @@ class FactForm(FlaskForm):
 
 
 class QuestionForm(FlaskForm):
-    kind = SelectField("Kind", choices={k: KIND_LABELS[k] for k in QUESTION_KINDS})
+    kind = SelectField("Kind", choices={name: kind.label for name, kind in KINDS.items()})
     prompt = TextAreaField(
         "Question",
         filters=[_strip],
@@ -115,27 +110,36 @@ class QuestionForm(FlaskForm):
     )
     status = SelectField("Status", choices=STATUS_CHOICES, default="draft")
 
-    def filled_options(self) -> list[str]:
-        return [entry.data for entry in self.options if entry.data]
+    def entry(self, positions: list[int | None] | None = None) -> EditorEntry:
+        """The fields as plain values, for the question's kind to check and read."""
+        return EditorEntry(
+            options=[entry.data or "" for entry in self.options],
+            positions=positions or [],
+            correct=self.correct.data,
+            truth=self.truth.data == "true",
+            answer=self.answer.data or "",
+            accepted=[
+                line.strip() for line in (self.accepted.data or "").splitlines() if line.strip()
+            ],
+        )
+
+    def load(self, entry: EditorEntry) -> None:
+        """Fill the kind's fields from a stored question's."""
+        for field, text in zip(self.options, entry.options, strict=False):
+            field.data = text
+        self.correct.data = entry.correct
+        self.truth.data = "true" if entry.truth else "false"
+        self.answer.data = entry.answer
+        self.accepted.data = "\n".join(entry.accepted)
 
     def validate(self, extra_validators: object = None) -> bool:  # type: ignore[override]
+        """The fields every kind has, then the ones the chosen kind needs."""
         valid = super().validate(extra_validators)  # type: ignore[arg-type]
-        kind = self.kind.data
-        if kind == "multiple_choice":
-            filled = self.filled_options()
-            if not 2 <= len(filled) <= 6:
-                self.options.errors = ["Give 2 to 6 options."]  # type: ignore[assignment]
+        kind = KINDS.get(self.kind.data or "")
+        if kind is not None:
+            for name, message in kind.editor_problems(self.entry()).items():
+                getattr(self, name).errors = [message]
                 valid = False
-            elif len({t.casefold() for t in filled}) != len(filled):
-                self.options.errors = ["The options must all differ."]  # type: ignore[assignment]
-                valid = False
-            marked = self.correct.data
-            if marked is None or not 1 <= marked <= 6 or not self.options[marked - 1].data:
-                self.correct.errors = ["Say which option is correct."]  # type: ignore[assignment]
-                valid = False
-        elif kind == "typed" and not self.answer.data:
-            self.answer.errors = ["Give the answer."]  # type: ignore[assignment]
-            valid = False
         return valid
 
 

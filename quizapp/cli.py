@@ -20,6 +20,7 @@ from quizapp.authoring.rows import normalise_text
 from quizapp.extensions import db
 from quizapp.ingest.articles import IngestResult, ingest_article
 from quizapp.ingest.files import ArticleFileError, load_article_file
+from quizapp.kinds import kind_of
 from quizapp.models import Quiz, utcnow
 from quizapp.play.attempts import expire_overdue
 from quizapp.play.settings import FEEDBACK_MODES, TIME_LIMIT_MAX, QuizSettings
@@ -206,12 +207,8 @@ def describe_draft(number: int, draft: generation.QuestionDraft) -> str:
     """A question as an author reads it: the correct option starred, then why and where."""
     kind = draft.kind.replace("_", " ")
     lines = [f"{number}. {draft.prompt} ({kind}, difficulty {draft.difficulty})"]
-    if draft.kind == "typed":
-        also = f" (also accepted: {', '.join(draft.accepted_answers)})"
-        lines.append(f"    Answer: {draft.answer}{also if draft.accepted_answers else ''}")
-    else:
-        for letter, choice in zip("ABCDEFGHIJ", draft.choices, strict=False):
-            lines.append(f"  {'*' if choice.correct else ' '} {letter}. {choice.text}")
+    choices = tuple((choice.text, choice.correct) for choice in draft.choices)
+    lines += kind_of(draft.kind).describe(choices, draft.accepted_answers)
     lines.append(f"    Explanation: {draft.explanation}")
     lines.append(f"    Evidence: {draft.fact.sentence}")
     return "\n".join(lines)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from quizapp import interchange
 from quizapp.authoring.questions import log
 from quizapp.authoring.rows import fact_row, normalise_text, text_checksum, unique_slug
+from quizapp.kinds import kind_of
 from quizapp.models import Article, Fact, Question, Quiz, QuizQuestion, User, make_choices, utcnow
 from quizapp.text.limits import (
     ANSWER_MAX,
@@ -53,7 +54,9 @@ def question_from(record: interchange.QuestionRecord, status: str, origin: str) 
         difficulty=record.difficulty,
         status=status,
         origin=origin if origin in ("generated", "authored") else "authored",
-        accepted_answers=list(record.accepted_answers) if record.kind == "typed" else [],
+        accepted_answers=(
+            list(record.accepted_answers) if kind_of(record.kind).accepts_spellings else []
+        ),
         choices=make_choices(list(record.choices)),
         edited=True,
     )

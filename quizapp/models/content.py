@@ -10,6 +10,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from quizapp.extensions import db
+from quizapp.kinds import QUESTION_KINDS
 from quizapp.text.limits import (
     ANSWER_MAX,
     FACT_TEXT_MAX,
@@ -19,7 +20,6 @@ from quizapp.text.limits import (
     URL_MAX,
 )
 
-QUESTION_KINDS = ("multiple_choice", "true_false", "typed")
 QUESTION_STATUSES = ("draft", "published", "rejected", "archived")
 FACT_STATUSES = ("active", "dropped")
 FACT_ORIGINS = ("extracted", "author")
