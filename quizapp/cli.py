@@ -16,6 +16,7 @@ from flask.cli import with_appcontext
 from tqdm import tqdm
 
 from quizapp import config, generation
+from quizapp.authoring.quizzes import QuizError, set_published
 from quizapp.authoring.rows import normalise_text
 from quizapp.extensions import db
 from quizapp.ingest.articles import IngestResult, ingest_article
@@ -140,13 +141,17 @@ def quiz_command(slug: str, time_limit: int | None, untimed: bool, **changes: ob
     if time_limit is not None and untimed:
         raise click.ClickException("give either --time-limit or --untimed, not both")
     publish = changes.pop("publish")
+    if isinstance(publish, bool):
+        try:
+            set_published(quiz, publish)
+        except QuizError as error:
+            db.session.rollback()
+            raise click.ClickException(str(error)) from None
     settings = QuizSettings.from_mapping(quiz.settings).to_mapping()
     settings.update({key: value for key, value in changes.items() if value is not None})
     if time_limit is not None or untimed:
         settings["time_limit_seconds"] = time_limit
     quiz.settings = QuizSettings.from_mapping(settings).to_mapping()
-    if publish is not None:
-        quiz.published = publish
     db.session.commit()
     state = "published" if quiz.published else "unpublished"
     click.echo(f"{quiz.slug} ({state}): {json.dumps(quiz.settings, sort_keys=True)}")

@@ -132,6 +132,7 @@ def save_question(
 
 
 RETIRED = ("rejected", "archived")
+PLAYABLE = ("draft", "published")
 
 
 def set_status(session: Session, question: Question, status: str, user: User | None) -> None:
@@ -143,6 +144,21 @@ def set_status(session: Session, question: Question, status: str, user: User | N
         log(session, question, user, status, f"was {question.status}")
         question.status = status
         question.updated_at = utcnow()
+
+
+def set_statuses(
+    session: Session, questions: list[Question], status: str, user: User | None
+) -> int:
+    """Give every one of these questions the status, each change in its history; how many."""
+    for question in questions:
+        set_status(session, question, status, user)
+    return len(questions)
+
+
+def approve_passed(session: Session, article: Article, user: User | None) -> int:
+    """Approve the article's drafts that passed the quality gate; how many were."""
+    passed = [q for q in article.questions if q.status == "draft" and q.gate_passed]
+    return set_statuses(session, passed, "published", user)
 
 
 def archive(session: Session, question: Question, user: User | None) -> None:

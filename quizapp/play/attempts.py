@@ -255,6 +255,11 @@ def submit_answer(
     return Submission(answer, replay=False)
 
 
+def feedback_hidden(attempt: Attempt) -> bool:
+    """Whether the right answers stay hidden for now: until the end, in quizzes that say so."""
+    return QuizSettings.from_mapping(attempt.settings).feedback == "end" and not attempt.finished
+
+
 def give_up(session: Session, attempt: Attempt, now: datetime) -> None:
     """End early; unanswered questions stay unanswered and score nothing."""
     if not expire_if_due(session, attempt, now):
@@ -282,14 +287,6 @@ def finish(session: Session, attempt: Attempt, status: str, finished_at: datetim
     leaderboard.tally_score(session, attempt.quiz_id, attempt.points)
     leaderboard.record(session, attempt)
     return True
-
-
-def new_player(session: Session, nickname: str) -> Player:
-    """A new player with a random key (what a browser's cookie will hold)."""
-    player = Player(key=secrets.token_urlsafe(24), nickname=nickname)
-    session.add(player)
-    session.flush()
-    return player
 
 
 def expire_overdue(session: Session, now: datetime) -> int:

@@ -10,14 +10,14 @@ from quizapp import generation
 from quizapp.author_forms import ArticleForm, FactForm
 from quizapp.authoring import conflicts as conflict_rules
 from quizapp.authoring import facts as fact_rules
+from quizapp.authoring import questions as question_rules
 from quizapp.authoring.gate import apply_gate
 from quizapp.authoring.history import history, record_change
-from quizapp.authoring.questions import set_status
 from quizapp.extensions import db
 from quizapp.forms import ActionForm
 from quizapp.ingest import sources
 from quizapp.ingest.articles import ingest_article
-from quizapp.models import Article, Fact, Question
+from quizapp.models import Article, Fact
 from quizapp.text.limits import PAGE_MAX_BYTES, TITLE_MAX, URL_MAX, describe_bytes
 from quizapp.text.sentences import split_sentences
 from quizapp.views.author import bp, get_or_404
@@ -193,21 +193,12 @@ def regenerate(article_id: int) -> ResponseReturnValue:
     return redirect(url_for("author.article", article_id=article.id, _anchor="questions"), code=303)
 
 
-def set_all(questions: list[Question], status: str) -> int:
-    """Give every one of these questions the status, each change in its history; commits."""
-    for question in questions:
-        set_status(db.session, question, status, current_user)
-    db.session.commit()
-    return len(questions)
-
-
 @bp.post("/articles/<int:article_id>/approve-passed")
 def approve_passed(article_id: int) -> ResponseReturnValue:
     article = get_or_404(Article, article_id)
     assert isinstance(article, Article)
-    approved = set_all(
-        [q for q in article.questions if q.status == "draft" and q.gate_passed], "published"
-    )
+    approved = question_rules.approve_passed(db.session, article, current_user)
+    db.session.commit()
     flash(f"{approved} questions that passed the quality gate are approved.")
     return redirect(url_for("author.article", article_id=article.id, _anchor="questions"), code=303)
 
@@ -217,13 +208,7 @@ def retire_old_fact(fact_id: int) -> ResponseReturnValue:
     """Archive the questions asking an older value that a newer article contradicts."""
     fact = get_or_404(Fact, fact_id)
     assert isinstance(fact, Fact)
-    retired = set_all(
-        [
-            q
-            for q in fact.article.questions
-            if q.fact_id == fact.id and q.status in ("draft", "published")
-        ],
-        "archived",
-    )
+    retired = conflict_rules.retire_superseded(db.session, fact, current_user)
+    db.session.commit()
     flash(f"{retired} questions built on the older value are archived.")
     return redirect(url_for("author.article", article_id=fact.article_id), code=303)
