@@ -1,6 +1,6 @@
 """Typed database models: the content (articles, questions, quizzes) and play (attempts, boards)."""
 
-from quizapp.models.accounts import ROLES, ChangeEvent, User
+from quizapp.models.accounts import ROLES, User
 from quizapp.models.content import (
     FACT_ORIGINS,
     FACT_STATUSES,
@@ -8,6 +8,7 @@ from quizapp.models.content import (
     QUESTION_ORIGINS,
     QUESTION_STATUSES,
     Article,
+    ChangeEvent,
     Choice,
     Fact,
     InvalidQuestion,

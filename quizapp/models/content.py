@@ -1,9 +1,10 @@
-"""Content: articles, the facts found in them, questions and quizzes, and their invariants."""
+"""Content: articles, the facts found in them, questions and quizzes, their invariants, and
+the history of the changes authors make to them."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -19,6 +20,9 @@ from quizapp.text.limits import (
     TITLE_MAX,
     URL_MAX,
 )
+
+if TYPE_CHECKING:
+    from quizapp.models.accounts import User
 
 QUESTION_STATUSES = ("draft", "published", "rejected", "archived")
 FACT_STATUSES = ("active", "dropped")
@@ -184,6 +188,33 @@ class QuizQuestion(db.Model):
     question: Mapped[Question] = relationship()
 
     __table_args__ = (sa.UniqueConstraint("quiz_id", "position", name="quiz_position_unique"),)
+
+
+class ChangeEvent(db.Model):
+    """One change an author made: who did what, and when. It concerns one question, fact or
+    quiz; their histories are read from here."""
+
+    __tablename__ = "change_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("question.id", ondelete="CASCADE"), index=True
+    )
+    fact_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("fact.id", ondelete="CASCADE"), index=True
+    )
+    quiz_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("quiz.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("account.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(sa.String(20))
+    detail: Mapped[str] = mapped_column(sa.Text, default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User | None] = relationship("User")
+    question: Mapped[Question | None] = relationship()
+    fact: Mapped[Fact | None] = relationship()
+    quiz: Mapped[Quiz | None] = relationship()
 
 
 def make_choices(options: list[tuple[str, bool]]) -> list[Choice]:

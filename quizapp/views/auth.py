@@ -22,7 +22,7 @@ from flask_login import login_user, logout_user
 
 from quizapp import accounts
 from quizapp.extensions import db, limiter, login_manager
-from quizapp.forms import SetupForm, SignInForm
+from quizapp.forms.auth import SetupForm, SignInForm
 from quizapp.models import User
 from quizapp.views.players import PLAYER_KEY, claim_guest
 
@@ -49,7 +49,8 @@ def safe_next(target: str | None) -> str:
 
 
 def sign_in_limit() -> str:
-    return str(current_app.config["QUIZAPP_SIGN_IN_LIMIT"])
+    limit: str = current_app.config["QUIZAPP_SIGN_IN_LIMIT"]
+    return limit
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])

@@ -7,7 +7,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import db
-from quizapp.forms import ActionForm, AnswerForm, StartForm
+from quizapp.forms.base import ActionForm
+from quizapp.forms.play import AnswerForm, StartForm
 from quizapp.models import Attempt, AttemptAnswer, Player, Quiz, utcnow
 from quizapp.play import attempts as play
 from quizapp.play import leaderboard

@@ -7,30 +7,27 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp import generation
-from quizapp.author_forms import ArticleForm, FactForm
 from quizapp.authoring import conflicts as conflict_rules
 from quizapp.authoring import facts as fact_rules
 from quizapp.authoring import questions as question_rules
 from quizapp.authoring.gate import apply_gate
 from quizapp.authoring.history import history, record_change
 from quizapp.extensions import db
-from quizapp.forms import ActionForm
+from quizapp.forms.author import ArticleForm, FactForm
+from quizapp.forms.base import ActionForm
 from quizapp.ingest import sources
 from quizapp.ingest.articles import ingest_article
 from quizapp.models import Article, Fact
 from quizapp.text.limits import PAGE_MAX_BYTES, TITLE_MAX, URL_MAX, describe_bytes
 from quizapp.text.sentences import split_sentences
-from quizapp.views.author import bp, get_or_404
-
-
-def allow_private() -> bool:
-    value = current_app.config.get("QUIZAPP_ALLOW_PRIVATE_URLS")
-    return str(value).strip().lower() in {"1", "true", "yes", "on"}
+from quizapp.views.author import bp
 
 
 def source_article(form: ArticleForm) -> sources.SourceArticle:
     if form.source.data == "url":
-        found = sources.fetch_article(form.url.data or "", allow_private=allow_private())
+        found = sources.fetch_article(
+            form.url.data or "", allow_private=current_app.config["QUIZAPP_ALLOW_PRIVATE_URLS"]
+        )
     elif form.source.data == "upload":
         data = form.page.data.read(PAGE_MAX_BYTES + 1)
         if len(data) > PAGE_MAX_BYTES:
@@ -62,7 +59,7 @@ def new_article() -> ResponseReturnValue:
                 title=found.title,
                 url=found.url,
                 published=found.published,
-                seed=int(current_app.config["QUIZAPP_GENERATION_SEED"]),
+                seed=current_app.config["QUIZAPP_GENERATION_SEED"],
                 with_quiz=False,  # the author builds the quiz from the questions they approve
             )
         except sources.SourceError as error:
@@ -84,8 +81,7 @@ def sentence_views(article: Article) -> dict[int, tuple[str, int]]:
 
 @bp.get("/articles/<int:article_id>")
 def article(article_id: int) -> ResponseReturnValue:
-    found = get_or_404(Article, article_id)
-    assert isinstance(found, Article)
+    found = db.get_or_404(Article, article_id, description=f"There is no article #{article_id}.")
     return render_article(found)
 
 
@@ -111,8 +107,7 @@ def render_article(
 
 @bp.post("/facts/<int:fact_id>")
 def edit_fact(fact_id: int) -> ResponseReturnValue:
-    fact = get_or_404(Fact, fact_id)
-    assert isinstance(fact, Fact)
+    fact = db.get_or_404(Fact, fact_id, description=f"There is no fact #{fact_id}.")
     form = FactForm(prefix=f"fact{fact.id}")
     if form.validate_on_submit():
         before = f"{fact.kind}: {fact.subject} → {fact.value}"
@@ -146,8 +141,7 @@ def edit_fact(fact_id: int) -> ResponseReturnValue:
 
 @bp.post("/facts/<int:fact_id>/drop")
 def drop_fact(fact_id: int) -> ResponseReturnValue:
-    fact = get_or_404(Fact, fact_id)
-    assert isinstance(fact, Fact)
+    fact = db.get_or_404(Fact, fact_id, description=f"There is no fact #{fact_id}.")
     fact_rules.drop_fact(fact)
     apply_gate(fact.article)
     record_change(db.session, current_user, "dropped", fact=fact)
@@ -158,8 +152,7 @@ def drop_fact(fact_id: int) -> ResponseReturnValue:
 
 @bp.post("/articles/<int:article_id>/facts")
 def add_fact(article_id: int) -> ResponseReturnValue:
-    article = get_or_404(Article, article_id)
-    assert isinstance(article, Article)
+    article = db.get_or_404(Article, article_id, description=f"There is no article #{article_id}.")
     form = FactForm(prefix="new")
     if form.validate_on_submit():
         try:
@@ -183,10 +176,9 @@ def add_fact(article_id: int) -> ResponseReturnValue:
 
 @bp.post("/articles/<int:article_id>/regenerate")
 def regenerate(article_id: int) -> ResponseReturnValue:
-    article = get_or_404(Article, article_id)
-    assert isinstance(article, Article)
+    article = db.get_or_404(Article, article_id, description=f"There is no article #{article_id}.")
     created = fact_rules.regenerate(
-        db.session, article, seed=int(current_app.config["QUIZAPP_GENERATION_SEED"])
+        db.session, article, seed=current_app.config["QUIZAPP_GENERATION_SEED"]
     )
     db.session.commit()
     flash(f"{len(created)} new draft questions; questions you wrote or edited were kept.")
@@ -195,8 +187,7 @@ def regenerate(article_id: int) -> ResponseReturnValue:
 
 @bp.post("/articles/<int:article_id>/approve-passed")
 def approve_passed(article_id: int) -> ResponseReturnValue:
-    article = get_or_404(Article, article_id)
-    assert isinstance(article, Article)
+    article = db.get_or_404(Article, article_id, description=f"There is no article #{article_id}.")
     approved = question_rules.approve_passed(db.session, article, current_user)
     db.session.commit()
     flash(f"{approved} questions that passed the quality gate are approved.")
@@ -206,8 +197,7 @@ def approve_passed(article_id: int) -> ResponseReturnValue:
 @bp.post("/facts/<int:fact_id>/retire")
 def retire_old_fact(fact_id: int) -> ResponseReturnValue:
     """Archive the questions asking an older value that a newer article contradicts."""
-    fact = get_or_404(Fact, fact_id)
-    assert isinstance(fact, Fact)
+    fact = db.get_or_404(Fact, fact_id, description=f"There is no fact #{fact_id}.")
     retired = conflict_rules.retire_superseded(db.session, fact, current_user)
     db.session.commit()
     flash(f"{retired} questions built on the older value are archived.")

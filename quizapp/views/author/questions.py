@@ -6,17 +6,17 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from quizapp.author_forms import QuestionForm
 from quizapp.authoring import questions as rules
 from quizapp.authoring.history import history
 from quizapp.authoring.stats import question_stats
 from quizapp.extensions import db
-from quizapp.forms import ActionForm
+from quizapp.forms.author import QuestionForm
+from quizapp.forms.base import ActionForm
 from quizapp.kinds import kind_of
 from quizapp.models import Article, Question
 from quizapp.text.sentences import split_sentences
 from quizapp.views import small_int
-from quizapp.views.author import bp, get_or_404
+from quizapp.views.author import bp
 
 STATUS_ACTIONS = {
     "approve": "published",
@@ -90,15 +90,15 @@ def edit(question: Question | None, article: Article | None) -> ResponseReturnVa
 
 @bp.route("/articles/<int:article_id>/questions/new", methods=["GET", "POST"])
 def new_question(article_id: int) -> ResponseReturnValue:
-    article = get_or_404(Article, article_id)
-    assert isinstance(article, Article)
+    article = db.get_or_404(Article, article_id, description=f"There is no article #{article_id}.")
     return edit(None, article)
 
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
 def edit_question(question_id: int) -> ResponseReturnValue:
-    question = get_or_404(Question, question_id)
-    assert isinstance(question, Question)
+    question = db.get_or_404(
+        Question, question_id, description=f"There is no question #{question_id}."
+    )
     if question.status == "archived":
         abort(409, description="Archived questions cannot be edited; edit their newest version.")
     return edit(question, question.article)
@@ -106,8 +106,9 @@ def edit_question(question_id: int) -> ResponseReturnValue:
 
 @bp.get("/questions/<int:question_id>")
 def question(question_id: int) -> ResponseReturnValue:
-    found = get_or_404(Question, question_id)
-    assert isinstance(found, Question)
+    found = db.get_or_404(
+        Question, question_id, description=f"There is no question #{question_id}."
+    )
     changes = history(db.session, "question", [found.id])[found.id]
     return render_template(
         "author/question.html",
@@ -120,8 +121,9 @@ def question(question_id: int) -> ResponseReturnValue:
 
 @bp.post("/questions/<int:question_id>/<any(approve, reject, draft, archive):verb>")
 def change_status(question_id: int, verb: str) -> ResponseReturnValue:
-    question = get_or_404(Question, question_id)
-    assert isinstance(question, Question)
+    question = db.get_or_404(
+        Question, question_id, description=f"There is no question #{question_id}."
+    )
     if verb == "archive":
         rules.archive(db.session, question, current_user)
     else:

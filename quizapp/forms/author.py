@@ -25,6 +25,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from quizapp.forms.base import strip
 from quizapp.generation.types import FACT_KINDS
 from quizapp.kinds import KINDS, EditorEntry
 from quizapp.play.settings import TIME_LIMIT_MAX
@@ -41,20 +42,16 @@ from quizapp.text.limits import (
 STATUS_CHOICES = {"draft": "Draft", "published": "Approved", "rejected": "Rejected"}
 
 
-def _strip(value: str | None) -> str | None:
-    return value.strip() if isinstance(value, str) else value
-
-
 class ArticleForm(FlaskForm):
     source = RadioField(
         "Bring the article in by",
         choices={"paste": "Pasting its text", "url": "Its address", "upload": "A saved page"},
         default="paste",
     )
-    title = StringField("Title", filters=[_strip], validators=[Optional(), Length(max=TITLE_MAX)])
-    url = URLField("Address (URL)", filters=[_strip], validators=[Length(max=URL_MAX)])
+    title = StringField("Title", filters=[strip], validators=[Optional(), Length(max=TITLE_MAX)])
+    url = URLField("Address (URL)", filters=[strip], validators=[Length(max=URL_MAX)])
     published = DateField("Published on", validators=[Optional()])
-    text = TextAreaField("Article text", filters=[_strip])
+    text = TextAreaField("Article text", filters=[strip])
     page = FileField("Saved HTML page")
 
     def validate_text(self, field: TextAreaField) -> None:
@@ -75,10 +72,10 @@ class ArticleForm(FlaskForm):
 class FactForm(FlaskForm):
     kind = SelectField("Kind", choices={k: k.replace("_", " ") for k in FACT_KINDS})
     subject = StringField(
-        "Subject", filters=[_strip], validators=[DataRequired(), Length(max=FACT_TEXT_MAX)]
+        "Subject", filters=[strip], validators=[DataRequired(), Length(max=FACT_TEXT_MAX)]
     )
     value = StringField(
-        "Value", filters=[_strip], validators=[DataRequired(), Length(max=FACT_TEXT_MAX)]
+        "Value", filters=[strip], validators=[DataRequired(), Length(max=FACT_TEXT_MAX)]
     )
     hedged = BooleanField("The article only hedges this")
 
@@ -87,11 +84,11 @@ class QuestionForm(FlaskForm):
     kind = SelectField("Kind", choices={name: kind.label for name, kind in KINDS.items()})
     prompt = TextAreaField(
         "Question",
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired("Write the question."), Length(max=PROMPT_MAX)],
     )
     options = FieldList(
-        StringField("Option", filters=[_strip], validators=[Length(max=ANSWER_MAX)]),
+        StringField("Option", filters=[strip], validators=[Length(max=ANSWER_MAX)]),
         min_entries=6,
         max_entries=6,
     )
@@ -99,10 +96,10 @@ class QuestionForm(FlaskForm):
     truth = RadioField(
         "The statement is", choices={"true": "True", "false": "False"}, default="true"
     )
-    answer = StringField("Answer", filters=[_strip], validators=[Length(max=ANSWER_MAX)])
-    accepted = TextAreaField("Other accepted answers (one per line)", filters=[_strip])
+    answer = StringField("Answer", filters=[strip], validators=[Length(max=ANSWER_MAX)])
+    accepted = TextAreaField("Other accepted answers (one per line)", filters=[strip])
     explanation = TextAreaField(
-        "Explanation", filters=[_strip], validators=[Length(max=EXPLANATION_MAX)]
+        "Explanation", filters=[strip], validators=[Length(max=EXPLANATION_MAX)]
     )
     evidence_sentence = SelectField("Evidence sentence", coerce=int, validate_choice=False)
     difficulty = SelectField(
@@ -146,11 +143,11 @@ class QuestionForm(FlaskForm):
 class QuizForm(FlaskForm):
     title = StringField(
         "Title",
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired("Give the quiz a title."), Length(max=TITLE_MAX)],
     )
     description = TextAreaField(
-        "Description", filters=[_strip], validators=[Length(max=DESCRIPTION_MAX)]
+        "Description", filters=[strip], validators=[Length(max=DESCRIPTION_MAX)]
     )
     random_count = IntegerField(
         "Or: this many at random from the ticked ones", validators=[Optional(), NumberRange(1, 200)]
