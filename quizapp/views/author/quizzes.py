@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from quizapp.authoring import quizzes as rules
 from quizapp.authoring.history import history, record_change
+from quizapp.authoring.questions import PLAYABLE
 from quizapp.authoring.stats import question_stats
 from quizapp.authoring.transfer import export_questions, export_quiz, import_file
 from quizapp.extensions import db
@@ -22,7 +23,7 @@ from quizapp.views.author import bp
 
 def candidates(article: Article | None) -> list[Question]:
     """Questions that may go into a quiz: the article's first, then every other playable one."""
-    query = sa.select(Question).where(Question.status.in_(rules.PLAYABLE))
+    query = sa.select(Question).where(Question.status.in_(PLAYABLE))
     order = [Question.article_id != (article.id if article else -1), Question.id]
     return list(db.session.scalars(query.order_by(*order)))
 
