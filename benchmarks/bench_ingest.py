@@ -42,7 +42,7 @@ from quizapp import create_app
 from quizapp.config import SEED_DIR
 from quizapp.extensions import db
 from quizapp.generation import extract_facts, generate_questions
-from quizapp.ingest import ingest_article
+from quizapp.ingest.articles import ingest_article
 from quizapp.models import Article
 
 SEED_ARTICLE = SEED_DIR / "000_0e79015472ef0789.txt"

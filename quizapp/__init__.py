@@ -9,7 +9,13 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from quizapp.config import DEFAULTS, MIGRATIONS_DIR, PROJECT_ROOT, settings_from_environment
+from quizapp.config import (
+    DEFAULTS,
+    MIGRATIONS_DIR,
+    PROJECT_ROOT,
+    convert_settings,
+    settings_from_environment,
+)
 from quizapp.extensions import csrf, db, limiter, login_manager, migrate
 
 
@@ -26,6 +32,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(settings_from_environment(app.instance_path))
     if config:
         app.config.from_mapping(config)
+    convert_settings(app.config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     register_extensions(app)

@@ -1,8 +1,10 @@
-"""Configuration layers: defaults, then instance/config.py, then the environment."""
+"""Configuration layers: defaults, then instance/config.py, then the environment; each setting
+converted to its type once, here, so the rest of the app reads typed values."""
 
 import contextlib
 import os
 import secrets
+from collections.abc import Callable, MutableMapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -10,6 +12,49 @@ from typing import Any
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 SEED_DIR = Path(__file__).resolve().parent / "data" / "seed"
+
+
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+
+
+class ConfigError(ValueError):
+    """A setting that cannot be read as its type; the message names it."""
+
+
+def whole_number(name: str, value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {value!r}") from None
+
+
+def switch(name: str, value: object) -> bool:
+    """On for 1, true, yes or on (any case), as environment variables spell it; else off."""
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in TRUE_WORDS
+
+
+def text(name: str, value: object) -> str:
+    return str(value)
+
+
+# Every QUIZAPP_* setting the app reads, with the type it is read as.
+SETTING_TYPES: dict[str, Callable[[str, object], object]] = {
+    "QUIZAPP_QUESTIONS_PER_QUIZ": whole_number,
+    "QUIZAPP_GENERATION_SEED": whole_number,
+    "QUIZAPP_ALLOW_PRIVATE_URLS": switch,
+    "QUIZAPP_SIGN_IN_LIMIT": text,
+}
+
+
+def convert_settings(config: MutableMapping[str, object]) -> None:
+    """Give each QUIZAPP_* setting its type, whichever layer set it; ConfigError if it cannot."""
+    for name, convert in SETTING_TYPES.items():
+        if name in config:
+            config[name] = convert(name, config[name])
 
 
 def normalise_database_url(url: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
@@ -12,7 +14,7 @@ PASSWORD = "correct horse battery"
 
 
 def signed_in(app: Flask, session: Session, role: str = "author") -> FlaskClient:
-    email = f"{role}-{accounts.secrets.token_hex(3)}@example.org"
+    email = f"{role}-{secrets.token_hex(3)}@example.org"
     accounts.create_user(session, email, PASSWORD, role)
     session.commit()
     client = app.test_client()

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
-from quizapp.ingest import ingest_article
+from quizapp.ingest.articles import ingest_article
 from quizapp.models import Attempt, AttemptAnswer, Quiz
 from tests.conftest import SEED_ARTICLE
 

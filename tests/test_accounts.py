@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -162,6 +164,39 @@ def test_setup_creates_the_first_admin_once_with_the_printed_token(
     caplog.clear()
     announce_setup(app)
     assert "/setup" not in caplog.text
+
+
+def test_setup_link_is_printed_by_one_worker_only(
+    app: Flask, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every gunicorn worker builds the app and announces; the first holds the announcement
+    lock for as long as it runs, so the link appears once in the server's log."""
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    workers = [app, *(create_app({"SQLALCHEMY_DATABASE_URI": url}) for _ in range(2))]
+    with caplog.at_level(logging.WARNING):
+        for worker in workers:
+            announce_setup(worker)
+    for worker in workers[1:]:
+        with worker.app_context():
+            db.engine.dispose()
+
+    assert caplog.text.count("No admin yet. Create one at /setup?token=") == 1
+
+
+def test_setup_link_is_printed_again_when_the_server_restarts(app: Flask) -> None:
+    """A new server (new processes) announces again: the lock ends with the process."""
+    announce = (
+        "import sys; from quizapp import create_app; from quizapp.views.auth import "
+        "announce_setup; announce_setup(create_app({'SQLALCHEMY_DATABASE_URI': sys.argv[1]}))"
+    )
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", announce, url], capture_output=True, text=True, check=True
+        )
+        for _ in range(2)
+    ]
+    assert all("No admin yet. Create one at /setup?token=" in run.stderr for run in runs)
 
 
 def test_cli_creates_users_asking_for_the_password(

@@ -114,7 +114,7 @@ def test_an_article_by_url_from_loopback_needs_the_setting(
     assert refused.status_code == 400
     assert "not allowed" in refused.get_data(as_text=True)
 
-    app.config["QUIZAPP_ALLOW_PRIVATE_URLS"] = "1"
+    app.config["QUIZAPP_ALLOW_PRIVATE_URLS"] = True
     response = author.post("/author/articles/new", data={"source": "url", "url": page_server})
 
     assert response.status_code == 303

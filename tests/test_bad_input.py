@@ -10,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
-from quizapp.sources import address_problem
+from quizapp.ingest.sources import address_problem
 from tests.author_support import signed_in
 from tests.playing import attempt_of, publish_quiz, start
 

@@ -12,8 +12,8 @@ from flask.testing import FlaskCliRunner
 from sqlalchemy.orm import Session
 
 from quizapp import create_app, generation
+from quizapp.authoring.rows import normalise_text
 from quizapp.config import PROJECT_ROOT
-from quizapp.ingest import normalise_text
 from quizapp.models import Article, Quiz
 from tests.conftest import ARTICLES_DIR, SEED_ARTICLE
 
@@ -271,16 +271,31 @@ def test_quiz_refuses_bad_requests(
     assert fresh_session.scalars(sa.select(Quiz.settings)).one() == before
 
 
+def test_quiz_refuses_to_publish_a_quiz_without_questions(
+    runner: FlaskCliRunner, session: Session, fresh_session: Session
+) -> None:
+    session.add(Quiz(title="Empty", slug="empty", settings={}))
+    session.commit()
+
+    result = runner.invoke(args=["quiz", "empty", "--publish", "--time-limit", "60"])
+
+    assert_one_line_error(result, "A published quiz needs at least one question.")
+    empty = fresh_session.scalars(sa.select(Quiz).where(Quiz.slug == "empty")).one()
+    assert empty.published is False
+    assert empty.settings == {}
+
+
 def test_expire_closes_overdue_timed_attempts(runner: FlaskCliRunner, session: Session) -> None:
     from datetime import timedelta
 
     from quizapp.models import Attempt, BoardEntry, utcnow
     from quizapp.play import attempts as play
+    from quizapp.play.players import new_player
 
     assert runner.invoke(args=["seed"]).exit_code == 0
     quiz = session.scalars(sa.select(Quiz)).one()
     quiz.settings = {**quiz.settings, "time_limit_seconds": 60}
-    player = play.new_player(session, "Late")
+    player = new_player(session, "Late")
     overdue = play.start_attempt(session, quiz, player, utcnow() - timedelta(minutes=5))
     current = play.start_attempt(session, quiz, player, utcnow())
     session.commit()

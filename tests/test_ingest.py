@@ -9,16 +9,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp import generation
-from quizapp.ingest import (
-    QUIZ_SETTINGS,
-    ArticleFileError,
-    default_title,
-    ingest_article,
-    load_article_file,
-    normalise_text,
-    slugify,
-    unique_slug,
-)
+from quizapp.authoring.rows import normalise_text, slugify, unique_slug
+from quizapp.ingest.articles import QUIZ_SETTINGS, default_title, ingest_article
+from quizapp.ingest.files import ArticleFileError, load_article_file
 from quizapp.models import Article, Choice, Fact, Question, Quiz, QuizQuestion
 
 SEED = 7

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from quizapp.models import Attempt, BoardEntry, Player, PlayerTotal, Quiz
 from quizapp.play import attempts as play
 from quizapp.play import leaderboard
+from quizapp.play.players import new_player
 from quizapp.views import boards
 from tests.conftest import ARTICLES_DIR
 from tests.playing import play_all, publish_quiz, right_value, start
@@ -26,7 +27,7 @@ def quiz(session: Session) -> Quiz:
 
 
 def player(session: Session, nickname: str) -> Player:
-    found = play.new_player(session, nickname)
+    found = new_player(session, nickname)
     session.commit()
     return found
 

@@ -4,7 +4,7 @@ from flask.testing import FlaskClient
 from markupsafe import escape
 from sqlalchemy.orm import Session
 
-from quizapp.ingest import ingest_article
+from quizapp.ingest.articles import ingest_article
 from tests.conftest import SEED_ARTICLE
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.play.scoring import points_for, typed_answer_is_right
+from quizapp.play.scoring import points_for
 from quizapp.play.settings import QuizSettings
+from quizapp.text.matching import typed_answer_is_right
 
 TIMED = QuizSettings(time_limit_seconds=300)  # 10 questions: a 30-second share each
 

@@ -11,8 +11,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from quizapp import sources
-from quizapp.sources import (
+from quizapp.ingest import sources
+from quizapp.ingest.sources import (
     SourceArticle,
     SourceError,
     article_from_html,

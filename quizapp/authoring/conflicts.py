@@ -8,7 +8,8 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
-from quizapp.models import Article, Fact, Question
+from quizapp.authoring.questions import PLAYABLE, set_statuses
+from quizapp.models import Article, Fact, Question, User
 
 # Kinds a film has one value of at a time: a second, different value is a contradiction.
 SINGLE_VALUED = ("director", "release_date", "studio", "runtime", "rating")
@@ -24,10 +25,17 @@ class Conflict:
     @property
     def questions(self) -> list[Question]:
         """Questions still asking the older value."""
-        return [
-            q for q in self.older.article.questions
-            if q.fact_id == self.older.id and q.status in ("draft", "published")
-        ]  # fmt: skip
+        return asking(self.older)
+
+
+def asking(fact: Fact) -> list[Question]:
+    """The questions of the fact's article that still ask its value (drafts and published)."""
+    return [q for q in fact.article.questions if q.fact_id == fact.id and q.status in PLAYABLE]
+
+
+def retire_superseded(session: Session, fact: Fact, user: User | None) -> int:
+    """Archive the questions asking a value that a newer article contradicts; how many."""
+    return set_statuses(session, asking(fact), "archived", user)
 
 
 def _when(fact: Fact) -> tuple[date, datetime]:

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 
 from quizapp import generation
 from quizapp.authoring.gate import apply_gate
-from quizapp.generation.text import split_sentences
+from quizapp.authoring.rows import question_row
 from quizapp.generation.types import FACT_KINDS
-from quizapp.ingest import question_row
 from quizapp.models import Article, AttemptAnswer, Fact, Question, QuizQuestion
+from quizapp.text.sentences import split_sentences
 
 
 class FactError(ValueError):

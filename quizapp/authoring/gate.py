@@ -11,9 +11,10 @@ from functools import lru_cache
 
 import regex
 
-from quizapp.generation.dates import find_dates
-from quizapp.generation.text import fold
+from quizapp.kinds import kind_of
 from quizapp.models import Article, Fact, Question
+from quizapp.text.dates import find_dates
+from quizapp.text.folding import fold
 
 ORDINALS = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -59,16 +60,18 @@ def check_question(question: Question, facts: list[Fact], article_text: str) -> 
     correct = next((c for c in question.choices if c.is_correct), None)
     if correct is None:
         return [*notes, "It has no correct answer."]
-    answer = fact.value if question.kind == "true_false" and fact is not None else correct.text
+    kind = kind_of(question.kind)
+    # A true/false question's answer is a verdict; what must stand in the article is the value.
+    answer = fact.value if kind.answers_with_truth and fact is not None else correct.text
     if fact is not None and fact.kind.endswith("date"):
         # Dates are asked in one spelling; the article may use another for the same day.
         span = article_text[fact.start : fact.end]
         answer_found = any(found.iso == fact.value for found in find_dates(span))
     else:
         answer_found = _appears(answer, article_text)
-    if question.kind != "true_false" and not answer_found:
+    if not kind.answers_with_truth and not answer_found:
         notes.append(f"The answer “{answer}” is not word for word in the article.")
-    if question.kind == "multiple_choice":
+    if kind.has_distractors:
         wanted = shape(correct.text)
         odd = [c.text for c in question.choices if shape(c.text) != wanted]
         if odd:
@@ -82,7 +85,7 @@ def check_question(question: Question, facts: list[Fact], article_text: str) -> 
         and f.id != fact.id
     }
     wrong = [c.text for c in question.choices if not c.is_correct]
-    if question.kind == "multiple_choice":
+    if kind.has_distractors:
         clashing = [text for text in wrong if _folded(text) in true_values]
         if clashing:
             notes.append(f"Wrong options that the article says are true: {', '.join(clashing)}.")

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.authoring.history import record_change
-from quizapp.generation.text import split_sentences
+from quizapp.kinds import Choices, kind_of
 from quizapp.models import (
     Article,
     AttemptAnswer,
@@ -18,11 +18,13 @@ from quizapp.models import (
     User,
     utcnow,
 )
+from quizapp.text.sentences import split_sentences
 
 
 @dataclass
 class QuestionData:
-    """A question as an editor form gives it: for typed questions `options` is the answer."""
+    """A question as the editor gives it: `options` and `correct` as the kind's from_editor()
+    makes them (for typed questions `options` is the answer)."""
 
     kind: str
     prompt: str
@@ -51,23 +53,16 @@ def played(session: Session, question: Question) -> bool:
     )
 
 
-def _set_choices(question: Question, data: QuestionData) -> None:
-    if data.kind == "true_false":
-        texts = ["True", "False"]
-    elif data.kind == "typed":
-        texts = [data.options[0]]
-    else:
-        texts = data.options
-    correct = 0 if data.kind == "typed" else data.correct
-    for position, text in enumerate(texts):
+def _set_choices(question: Question, choices: Choices) -> None:
+    """Update the choices in place (rows are reused by position, so none is deleted and re-added
+    under the same position in one flush)."""
+    for position, (text, correct) in enumerate(choices):
         if position < len(question.choices):
             choice = question.choices[position]
-            choice.text, choice.is_correct = text, position == correct
+            choice.text, choice.is_correct = text, correct
         else:
-            question.choices.append(
-                Choice(text=text, is_correct=position == correct, position=position)
-            )
-    del question.choices[len(texts) :]
+            question.choices.append(Choice(text=text, is_correct=correct, position=position))
+    del question.choices[len(choices) :]
 
 
 def _fill(question: Question, data: QuestionData, article: Article | None) -> None:
@@ -76,10 +71,10 @@ def _fill(question: Question, data: QuestionData, article: Article | None) -> No
     question.explanation = data.explanation.strip()
     question.difficulty = data.difficulty
     question.status = data.status
-    question.accepted_answers = (
-        list(dict.fromkeys([data.options[0], *data.accepted])) if data.kind == "typed" else []
+    choices, question.accepted_answers = kind_of(data.kind).stored(
+        data.options, data.correct, data.accepted
     )
-    _set_choices(question, data)
+    _set_choices(question, choices)
     if article is not None and data.evidence_sentence is not None:
         sentences = split_sentences(article.text)
         if 0 <= data.evidence_sentence < len(sentences):
@@ -137,6 +132,7 @@ def save_question(
 
 
 RETIRED = ("rejected", "archived")
+PLAYABLE = ("draft", "published")
 
 
 def set_status(session: Session, question: Question, status: str, user: User | None) -> None:
@@ -148,6 +144,21 @@ def set_status(session: Session, question: Question, status: str, user: User | N
         log(session, question, user, status, f"was {question.status}")
         question.status = status
         question.updated_at = utcnow()
+
+
+def set_statuses(
+    session: Session, questions: list[Question], status: str, user: User | None
+) -> int:
+    """Give every one of these questions the status, each change in its history; how many."""
+    for question in questions:
+        set_status(session, question, status, user)
+    return len(questions)
+
+
+def approve_passed(session: Session, article: Article, user: User | None) -> int:
+    """Approve the article's drafts that passed the quality gate; how many were."""
+    passed = [q for q in article.questions if q.status == "draft" and q.gate_passed]
+    return set_statuses(session, passed, "published", user)
 
 
 def archive(session: Session, question: Question, user: User | None) -> None:

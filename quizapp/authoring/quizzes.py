@@ -7,15 +7,26 @@ import random
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from quizapp.ingest import unique_slug
+from quizapp.authoring.questions import PLAYABLE
+from quizapp.authoring.rows import unique_slug
 from quizapp.models import Article, Question, Quiz, QuizQuestion
 from quizapp.play.settings import QuizSettings
-
-PLAYABLE = ("draft", "published")
 
 
 class QuizError(ValueError):
     """A quiz that cannot be saved as asked; the message says why."""
+
+
+def check_publishable(published: bool, question_count: int) -> None:
+    """A published quiz has at least one question: there is nothing to play otherwise."""
+    if published and question_count == 0:
+        raise QuizError("A published quiz needs at least one question.")
+
+
+def set_published(quiz: Quiz, published: bool) -> None:
+    """Publish or unpublish a quiz as it stands (`flask quiz --publish`)."""
+    check_publishable(published, len(quiz.entries))
+    quiz.published = published
 
 
 def pick_random(pool: list[int], count: int, rng: random.Random | None = None) -> list[int]:
@@ -49,8 +60,7 @@ def save_quiz(
     retired = [str(i) for i in question_ids if found[i].status not in PLAYABLE]
     if retired:
         raise QuizError(f"Rejected or archived questions cannot be played: {', '.join(retired)}.")
-    if published and not question_ids:
-        raise QuizError("A published quiz needs at least one question.")
+    check_publishable(published, len(question_ids))
     if quiz is None:
         quiz = Quiz(title=title.strip(), slug=unique_slug(session, title), article=article)
         session.add(quiz)

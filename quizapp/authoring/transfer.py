@@ -13,8 +13,17 @@ from sqlalchemy.orm import Session
 
 from quizapp import interchange
 from quizapp.authoring.questions import log
-from quizapp.ingest import fact_row, normalise_text, text_checksum, unique_slug
+from quizapp.authoring.rows import fact_row, normalise_text, text_checksum, unique_slug
+from quizapp.kinds import kind_of
 from quizapp.models import Article, Fact, Question, Quiz, QuizQuestion, User, make_choices, utcnow
+from quizapp.text.limits import (
+    ANSWER_MAX,
+    FACT_TEXT_MAX,
+    QUALIFIER_MAX,
+    SENTENCE_INDEX_MAX,
+    TITLE_MAX,
+    URL_MAX,
+)
 
 MIMETYPES = {"gift": "text/plain", "json": "application/json"}
 
@@ -45,7 +54,9 @@ def question_from(record: interchange.QuestionRecord, status: str, origin: str) 
         difficulty=record.difficulty,
         status=status,
         origin=origin if origin in ("generated", "authored") else "authored",
-        accepted_answers=list(record.accepted_answers) if record.kind == "typed" else [],
+        accepted_answers=(
+            list(record.accepted_answers) if kind_of(record.kind).accepts_spellings else []
+        ),
         choices=make_choices(list(record.choices)),
         edited=True,
     )
@@ -95,34 +106,31 @@ def _quiz(
     return quiz
 
 
-# What our columns hold; a longer value is reported, not cut or left to fail in the database.
-LIMITS = {"title": 300, "url": 2000, "text": 300, "qualifier": 100, "index": 100_000}
-
-
 def fits(document: interchange.QuizDocument) -> list[str]:
-    """Problems that would stop the document from being stored as it is."""
+    """Problems that would stop the document from being stored as it is: a value longer than
+    its column is reported, not cut or left to fail in the database."""
     found = []
-    if len(document.title) > LIMITS["title"]:
-        found.append(f"title: longer than {LIMITS['title']} characters")
+    if len(document.title) > TITLE_MAX:
+        found.append(f"title: longer than {TITLE_MAX} characters")
     article = document.article
     if article is not None:
-        if len(article.title) > LIMITS["title"]:
-            found.append(f"article.title: longer than {LIMITS['title']} characters")
+        if len(article.title) > TITLE_MAX:
+            found.append(f"article.title: longer than {TITLE_MAX} characters")
         if article.url and (
-            not article.url.startswith(("http://", "https://")) or len(article.url) > LIMITS["url"]
+            not article.url.startswith(("http://", "https://")) or len(article.url) > URL_MAX
         ):
             found.append("article.url: must be an http:// or https:// address")
         if normalise_text(article.text) != article.text:
             found.append("article.text: not in the stored form (trimmed, LF line ends)")
     for i, fact in enumerate(document.facts):
-        long = [f for f in ("subject", "value") if len(getattr(fact, f)) > LIMITS["text"]]
-        if long or len(fact.qualifier or "") > LIMITS["qualifier"]:
+        long = [f for f in ("subject", "value") if len(getattr(fact, f)) > FACT_TEXT_MAX]
+        if long or len(fact.qualifier or "") > QUALIFIER_MAX:
             found.append(f"facts[{i}]: a field is too long")
-        if fact.sentence_index > LIMITS["index"]:
+        if fact.sentence_index > SENTENCE_INDEX_MAX:
             found.append(f"facts[{i}].sentence_index: too large")
     for i, question in enumerate(document.questions):
-        if any(len(text) > LIMITS["text"] for text, _ in question.record.choices):
-            found.append(f"questions[{i}].choices: an option is longer than {LIMITS['text']}")
+        if any(len(text) > ANSWER_MAX for text, _ in question.record.choices):
+            found.append(f"questions[{i}].choices: an option is longer than {ANSWER_MAX}")
     return found
 
 

@@ -1,13 +1,12 @@
-"""Accepted spellings of an answer, and lenient matching of a typed answer against them."""
+"""Accepted spellings of an answer: the other ways a player may rightly type it."""
 
 from __future__ import annotations
 
 import calendar
 
 import regex
-from rapidfuzz import fuzz
 
-from quizapp.generation.text import match_key
+from quizapp.text.folding import match_key
 
 
 def _date_spellings(iso: str) -> list[str]:
@@ -52,22 +51,3 @@ def accepted_variants(answer: str, answer_type: str, iso: str | None = None) -> 
         if variant and match_key(variant) not in {match_key(u) for u in unique}:
             unique.append(variant)
     return unique
-
-
-def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
-
-
-def typed_answer_matches(typed: str, accepted: list[str]) -> bool:
-    """Case, accents and punctuation never matter; a small typo in a long answer is forgiven,
-    but never in its numbers (July 15 is not July 14)."""
-    key = match_key(typed)
-    if not key:
-        return False
-    for variant in accepted:
-        target = match_key(variant)
-        if key == target:
-            return True
-        if len(target) >= 6 and _digits(key) == _digits(target) and fuzz.ratio(key, target) >= 90:
-            return True
-    return False

@@ -9,8 +9,8 @@ import regex
 from quizapp.generation.entities import NameBook
 from quizapp.generation.hedging import is_hedged
 from quizapp.generation.masking import MaskedSentence, Slot
-from quizapp.generation.text import Sentence
 from quizapp.generation.types import Fact
+from quizapp.text.sentences import Sentence
 
 
 @dataclass

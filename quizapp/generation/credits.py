@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import regex
 
-from quizapp.generation.dates import find_dates
-from quizapp.generation.text import Sentence
+from quizapp.text.dates import find_dates
+from quizapp.text.sentences import Sentence
 
 LABELS: dict[str, str] = {
     "director": r"direct(?:ed|ors?)(?:\s+by)?|co-directed\s+by|(?-i:D)(?=:)",

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
-from quizapp.generation.dates import spoken
-from quizapp.generation.text import match_key
+from quizapp.text.dates import spoken
+from quizapp.text.folding import match_key
 
 DELAY_CAUSES = (
     "a writers' strike",

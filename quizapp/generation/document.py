@@ -14,7 +14,7 @@ from __future__ import annotations
 import regex
 
 from quizapp.generation.credits import LABEL
-from quizapp.generation.text import Sentence
+from quizapp.text.sentences import Sentence
 
 # "The Upside (2019)", or with credits after it: "An Affair to Remember (1957), 115 minutes, D: X".
 HEADING = regex.compile(r"(?P<title>[^\n.!?:]{1,80}?)\s*\((?:18|19|20)\d\d\)(?:,[^\n]{0,200})?\s*$")

@@ -1,17 +1,20 @@
-"""Turning a question spec into its multiple-choice, true/false and typed drafts."""
+"""Turning a question spec into drafts: the material every kind needs, then each kind's own."""
 
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING
 
 from quizapp.generation import distractors as dx
 from quizapp.generation.answers import accepted_variants
-from quizapp.generation.text import match_key
 from quizapp.generation.types import ChoiceDraft, Fact, QuestionDraft
+from quizapp.kinds import KINDS, DraftMaterial, draft_order
+from quizapp.text.folding import match_key
 
 if TYPE_CHECKING:
     from quizapp.generation.questions import Spec
+
+WRONG_VALUES = 3  # wrong values drawn per fact: enough for a multiple-choice question
 
 
 def _wrong_options(spec: Spec, count: int, rng: random.Random) -> list[str]:
@@ -51,72 +54,67 @@ def _explanation(spec: Spec) -> str:
 
 
 def draft_questions(specs: list[tuple[Fact, Spec]], rng: random.Random) -> list[QuestionDraft]:
-    """Multiple choice first, then typed, then true/false; no prompt twice."""
-    by_kind: dict[str, list[QuestionDraft]] = {"multiple_choice": [], "typed": [], "true_false": []}
+    """Every kind's draft for each fact, listed kind by kind in draft order; no prompt twice."""
+    by_kind: dict[str, list[QuestionDraft]] = {name: [] for name in KINDS}
     for fact, spec in specs:
         for draft in _drafts(fact, spec, rng):
             by_kind[draft.kind].append(draft)
     seen: set[str] = set()
     ordered: list[QuestionDraft] = []
-    for kind in ("multiple_choice", "typed", "true_false"):
-        for draft in by_kind[kind]:
+    for kind in draft_order():
+        for draft in by_kind[kind.name]:
             if draft.prompt not in seen:
                 seen.add(draft.prompt)
                 ordered.append(draft)
     return ordered
 
 
-class _Common(TypedDict):
-    """What every draft of one fact shares."""
-
-    explanation: str
-    fact: Fact
-    evidence_start: int
-    evidence_end: int
-
-
-def _drafts(fact: Fact, spec: Spec, rng: random.Random) -> list[QuestionDraft]:
-    common: _Common = {
-        "explanation": _explanation(spec),
-        "fact": fact,
-        "evidence_start": fact.start,
-        "evidence_end": fact.end,
-    }
-    drafts: list[QuestionDraft] = []
-    wrong = _ordered_pick(spec, 3) if spec.variants is not None else _wrong_options(spec, 3, rng)
-    if len(wrong) == 3 and not _gives_answer_away(spec, spec.mc_prompt):
-        options = [*wrong, spec.answer]
-        rng.shuffle(options)
-        choices = [ChoiceDraft(o, o == spec.answer) for o in options]
-        drafts.append(
-            QuestionDraft(
-                "multiple_choice", spec.mc_prompt, choices, difficulty=spec.difficulty, **common
-            )
-        )
-    if wrong and spec.statement:
-        truthful = rng.random() < 0.5
-        shown = spec.answer if truthful else wrong[0]
-        prompt = f"True or false: {fill(spec, shown)}"
-        choices = [ChoiceDraft("True", truthful), ChoiceDraft("False", not truthful)]
-        drafts.append(
-            QuestionDraft(
-                "true_false", prompt, choices, difficulty=max(1, spec.difficulty - 1), **common
-            )
-        )
-    if spec.typed_prompt and not _gives_answer_away(spec, spec.typed_prompt):
+def _material(fact: Fact, spec: Spec, rng: random.Random) -> DraftMaterial:
+    """What every kind drafts from: the wrong values are drawn here, once per fact."""
+    wrong = (
+        _ordered_pick(spec, WRONG_VALUES)
+        if spec.variants is not None
+        else _wrong_options(spec, WRONG_VALUES, rng)
+    )
+    typed_prompt = spec.typed_prompt
+    if typed_prompt and _gives_answer_away(spec, typed_prompt):
+        typed_prompt = None
+    accepted: list[str] = []
+    if typed_prompt:
         iso = fact.value if spec.answer_type == "date" else None
         accepted = accepted_variants(spec.answer, spec.answer_type, iso)
         for other in spec.also_right:  # "Who wrote X?" is rightly answered by any co-writer
             if other != spec.answer:
                 accepted += accepted_variants(other, spec.answer_type)
+    return DraftMaterial(
+        answer=spec.answer,
+        wrong=tuple(wrong),
+        difficulty=spec.difficulty,
+        choice_prompt=None if _gives_answer_away(spec, spec.mc_prompt) else spec.mc_prompt,
+        typed_prompt=typed_prompt or None,
+        statement=(lambda value: fill(spec, value)) if spec.statement else None,
+        accepted=tuple(accepted),
+    )
+
+
+def _drafts(fact: Fact, spec: Spec, rng: random.Random) -> list[QuestionDraft]:
+    material = _material(fact, spec, rng)
+    drafts: list[QuestionDraft] = []
+    for kind in KINDS.values():
+        draft = kind.draft(material, rng)
+        if draft is None:
+            continue
         drafts.append(
             QuestionDraft(
-                "typed",
-                spec.typed_prompt,
-                [ChoiceDraft(spec.answer, True)],
-                difficulty=min(3, spec.difficulty + 1),
-                accepted_answers=accepted,
-                **common,
+                kind.name,
+                draft.prompt,
+                [ChoiceDraft(text, correct) for text, correct in draft.choices],
+                explanation=_explanation(spec),
+                difficulty=draft.difficulty,
+                fact=fact,
+                evidence_start=fact.start,
+                evidence_end=fact.end,
+                accepted_answers=list(draft.accepted_answers),
             )
         )
     return drafts

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 import regex
 
 from quizapp.generation.credits import Credit
-from quizapp.generation.dates import find_dates
 from quizapp.generation.lexicon import (
     AWARDS,
     DIRECTOR_NOUNS,
@@ -19,7 +18,9 @@ from quizapp.generation.lexicon import (
     ROLE_NOUNS,
     is_given_name,
 )
-from quizapp.generation.text import Sentence, match_key
+from quizapp.text.dates import find_dates
+from quizapp.text.folding import match_key
+from quizapp.text.sentences import Sentence
 
 NAME_WORD = r"(?:\p{Lu}\.(?:\s?\p{Lu}\.)*|\p{Lu}[\p{Ll}\p{Lu}'’]*\p{Ll}(?:-\p{Lu}?[\p{Ll}']+)*|\p{Lu}\p{Ll}?)"
 PARTICLE = r"(?:de|du|del|della|der|van|von|da|di|le|la|bin|al|dos|das|ter|ten)"

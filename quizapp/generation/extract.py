@@ -15,8 +15,8 @@ from quizapp.generation.hedging import is_hedged
 from quizapp.generation.masking import MaskedSentence, Slot, mask
 from quizapp.generation.production import production_facts, series_facts
 from quizapp.generation.refine import refine_facts
-from quizapp.generation.text import Sentence, split_sentences
 from quizapp.generation.types import Fact
+from quizapp.text.sentences import Sentence, split_sentences
 
 FILM_VOCABULARY = regex.compile(
     r"\b(?:films?|movies?|cinemas?|directors?|direct(?:ed|s|ing)|filmmakers?|actors?|actress(?:es)?|"

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import regex
 
-from quizapp.generation.dates import FoundDate, find_dates
 from quizapp.generation.entities import NameBook
-from quizapp.generation.text import Sentence
+from quizapp.text.dates import FoundDate, find_dates
+from quizapp.text.sentences import Sentence
 
 TOKEN = regex.compile(r"⟦([PFD])(\d+)⟧")
 

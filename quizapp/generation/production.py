@@ -8,9 +8,9 @@ import regex
 
 from quizapp.generation import patterns as pt
 from quizapp.generation.context import Context, film_for, make_fact, slot_at
-from quizapp.generation.dates import MONTHS
 from quizapp.generation.masking import Slot
 from quizapp.generation.types import Fact
+from quizapp.text.dates import MONTHS
 
 
 def series_facts(ctx: Context) -> Iterator[Fact]:

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from quizapp.generation import distractors as dx
-from quizapp.generation.dates import spoken
 from quizapp.generation.drafting import draft_questions
 from quizapp.generation.types import Fact, QuestionDraft
+from quizapp.text.dates import spoken
 
 ORDINAL_WORDS = {
     2: "second",

@@ -6,8 +6,9 @@ import dataclasses
 
 import regex
 
-from quizapp.generation.text import Sentence, match_key
 from quizapp.generation.types import Fact
+from quizapp.text.folding import match_key
+from quizapp.text.sentences import Sentence
 
 PERSON_KINDS = {"director", "writer", "producer", "cast"}
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
 
 from quizapp.interchange.records import ImportResult, Problem, QuestionRecord, check_record
+from quizapp.kinds import kind_of
 
 _FORMAT = re.compile(r"\[(moodle|html|plain|markdown)\]")
 _WEIGHT = re.compile(r"%(-?\d+(?:\.\d+)?)%")
@@ -231,16 +232,15 @@ def _export_question(record: QuestionRecord) -> str:
     title = f"::{_escape(record.title)}::" if record.title is not None else ""
     prompt = title + _protect(record.prompt)
     general = f"####{_protect(record.explanation)}" if record.explanation else ""
-    if record.kind == "multiple_choice":
+    kind = kind_of(record.kind)
+    answers = kind.gift_answers(record.choices, record.accepted_answers, _protect)
+    if kind.gift_multiline:
         lines.append(f"{prompt} {{")
-        lines += [f"\t{'=' if right else '~'}{_protect(text)}" for text, right in record.choices]
+        lines += [f"\t{answer}" for answer in answers]
         lines += [f"\t{general}"] if general else []
         lines.append("}")
-    elif record.kind == "true_false":
-        lines.append(f"{prompt} {{{'TRUE' if record.choices[0][1] else 'FALSE'}{general}}}")
     else:
-        answers = " ".join(f"={_protect(answer)}" for answer in record.accepted_answers)
-        lines.append(f"{prompt} {{{answers}{general}}}")
+        lines.append(f"{prompt} {{{' '.join(answers)}{general}}}")
     return "\n".join(lines)
 
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 import base64
 import html
 import re
-import zlib
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote
 
 from quizapp.interchange.jsontext import Fields, element_lines, load_json
 from quizapp.interchange.records import ImportResult, Problem, QuestionRecord, check_record
+from quizapp.kinds import KINDS as QUESTION_KINDS
 
 DIFFICULTIES = {"easy": 1, "medium": 2, "hard": 3}
-KINDS = {"multiple": "multiple_choice", "boolean": "true_false"}
+KINDS = {kind.opentdb_type: kind for kind in QUESTION_KINDS.values() if kind.opentdb_type}
 RESPONSE_CODES = {
     1: "no results",
     2: "invalid parameter",
@@ -104,20 +104,17 @@ def _record(fields: Fields, decode: Decoder) -> QuestionRecord | None:
             wrong.append(decode(value).strip())
         except ValueError:
             fields.fail("incorrect_answers", "cannot be decoded")
-    choices: tuple[tuple[str, bool], ...]
-    if kind == "true_false":
-        if answer not in ("True", "False"):
-            fields.fail("correct_answer", 'expected "True" or "False"')
-        choices = (("True", answer == "True"), ("False", answer == "False"))
-    else:
-        # The right answer's place is fixed by the question, so a re-import gives the same.
-        options = [(option, False) for option in wrong]
-        options.insert(zlib.crc32(prompt.encode()) % (len(wrong) + 1), (answer, True))
-        choices = tuple(options)
-    if len(fields.problems) > before or kind is None or difficulty is None:
+    if kind is None:
+        return None
+    try:
+        choices = kind.opentdb_choices(answer, wrong, prompt)
+    except ValueError as error:
+        fields.fail("correct_answer", str(error))
+        return None
+    if len(fields.problems) > before or difficulty is None:
         return None
     record = QuestionRecord(
-        kind, prompt, choices, category=category, line=fields.line, difficulty=difficulty
+        kind.name, prompt, choices, category=category, line=fields.line, difficulty=difficulty
     )
     for message in check_record(record):
         fields.fail("", message)

@@ -19,6 +19,7 @@ from quizapp.interchange.records import (
     check_record,
     record_from_question,
 )
+from quizapp.kinds import KINDS
 
 FORMAT, VERSION = "quizapp-quiz", 1
 
@@ -203,8 +204,8 @@ def _question(fields: Fields, article_text: str | None, fact_count: int) -> Ques
     kind = fields.get("kind", str)
     accepted = tuple(fields.strings("accepted_answers", []))
     choices = _choices(fields)
-    if kind == "typed" and not choices and accepted:
-        choices = ((accepted[0], True),)
+    if kind in KINDS and KINDS[kind].accepts_spellings and not choices and accepted:
+        choices = ((accepted[0], True),)  # the answer is its first accepted spelling
     record = QuestionRecord(
         kind=kind,
         prompt=fields.get("prompt", str),

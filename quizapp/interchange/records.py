@@ -6,12 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from quizapp.kinds import QUESTION_KINDS, kind_of
+
 # Copies of the model's constants: this package must not import Flask or the database.
-QUESTION_KINDS = ("multiple_choice", "true_false", "typed")
 QUESTION_STATUSES = ("draft", "published", "rejected", "archived")
 QUESTION_ORIGINS = ("generated", "authored")
-MIN_OPTIONS, MAX_OPTIONS = 2, 6
-TRUE_FALSE = ("True", "False")
 
 
 @dataclass(frozen=True)
@@ -58,53 +57,11 @@ class ImportResult:
         return not self.problems
 
 
-def _key(text: str) -> str:
-    return text.strip().casefold()
-
-
-def _check_options(record: QuestionRecord) -> list[str]:
-    problems = []
-    count = len(record.choices)
-    if not MIN_OPTIONS <= count <= MAX_OPTIONS:
-        problems.append(
-            f"a multiple-choice question needs {MIN_OPTIONS} to {MAX_OPTIONS} options, "
-            f"this one has {count}"
-        )
-    right = sum(1 for _, correct in record.choices if correct)
-    if right != 1:
-        problems.append(f"a question needs exactly one right answer, this one has {right}")
-    keys = [_key(text) for text, _ in record.choices]
-    if any(not key for key in keys):
-        problems.append("an option is empty")
-    if len(set(keys)) != len(keys):
-        problems.append("two options are the same")
-    return problems
-
-
-def _check_true_false(record: QuestionRecord) -> list[str]:
-    if tuple(text for text, _ in record.choices) != TRUE_FALSE:
-        return ['a true/false question has exactly the options "True" and "False"']
-    right = sum(1 for _, correct in record.choices if correct)
-    if right != 1:
-        return [f"a question needs exactly one right answer, this one has {right}"]
-    return []
-
-
-def _check_typed(record: QuestionRecord) -> list[str]:
-    answers = record.accepted_answers
-    if not answers:
-        return ["a typed question needs at least one accepted answer"]
-    if any(not answer.strip() for answer in answers):
-        return ["an accepted answer is empty"]
-    if record.choices != ((answers[0], True),):
-        return ["a typed question's answer must be its only choice and first accepted answer"]
-    return []
-
-
 def check_record(record: QuestionRecord) -> list[str]:
     """Everything wrong with the record; empty when the models would accept it."""
     if record.kind not in QUESTION_KINDS:
         return [f"unknown question kind {record.kind!r}"]
+    kind = kind_of(record.kind)
     problems = []
     if not record.prompt.strip():
         problems.append("the question text is empty")
@@ -114,15 +71,9 @@ def check_record(record: QuestionRecord) -> list[str]:
         problems.append("the title is empty")
     if record.category is not None and (not record.category.strip() or "\n" in record.category):
         problems.append("the category must be one non-empty line")
-    if record.kind != "typed" and record.accepted_answers:
+    if not kind.accepts_spellings and record.accepted_answers:
         problems.append("only typed questions have accepted answers")
-    if record.kind == "multiple_choice":
-        problems += _check_options(record)
-    elif record.kind == "true_false":
-        problems += _check_true_false(record)
-    else:
-        problems += _check_typed(record)
-    return problems
+    return problems + kind.record_problems(record.choices, record.accepted_answers)
 
 
 class ChoiceLike(Protocol):
@@ -154,17 +105,10 @@ class QuestionLike(Protocol):
 def record_from_question(question: QuestionLike) -> QuestionRecord:
     """A record of a stored question (anything with the Question model's attributes)."""
     ordered = sorted(question.choices, key=lambda choice: getattr(choice, "position", 0))
-    choices = tuple((choice.text, bool(choice.is_correct)) for choice in ordered)
-    accepted: tuple[str, ...] = ()
-    if question.kind == "true_false":
-        choices = tuple(sorted(choices, key=lambda pair: pair[0] != "True"))
-    elif question.kind == "typed":
-        answer = next((text for text, correct in choices if correct), None)
-        spellings = list(question.accepted_answers or [])
-        if answer is not None:
-            spellings = [answer, *(text for text in spellings if text != answer)]
-            choices = ((answer, True),)
-        accepted = tuple(spellings)
+    choices, accepted = kind_of(question.kind).record_answers(
+        tuple((choice.text, bool(choice.is_correct)) for choice in ordered),
+        tuple(question.accepted_answers or []),
+    )
     return QuestionRecord(
         kind=question.kind,
         prompt=question.prompt,

@@ -1,13 +1,14 @@
 """Typed database models: the content (articles, questions, quizzes) and play (attempts, boards)."""
 
-from quizapp.models.accounts import ROLES, ChangeEvent, User
+from quizapp.kinds import QUESTION_KINDS
+from quizapp.models.accounts import ROLES, User
 from quizapp.models.content import (
     FACT_ORIGINS,
     FACT_STATUSES,
-    QUESTION_KINDS,
     QUESTION_ORIGINS,
     QUESTION_STATUSES,
     Article,
+    ChangeEvent,
     Choice,
     Fact,
     InvalidQuestion,

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp.extensions import Model
-from quizapp.models.content import Fact, Question, Quiz, utcnow
+from quizapp.models.content import utcnow
+from quizapp.text.limits import EMAIL_MAX
 
 ROLES = ("player", "author", "admin")
 
@@ -21,7 +22,7 @@ class User(Model):
     __tablename__ = "account"  # "user" is reserved in PostgreSQL
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    email: Mapped[str] = mapped_column(sa.String(EMAIL_MAX), unique=True)
     password_hash: Mapped[str] = mapped_column(sa.String(255))
     role: Mapped[str] = mapped_column(sa.String(10), default="player")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -57,30 +58,3 @@ class User(Model):
 
     def get_id(self) -> str:
         return str(self.id)
-
-
-class ChangeEvent(Model):
-    """One change an author made: who did what, and when. It concerns one question, fact or
-    quiz; their histories are read from here."""
-
-    __tablename__ = "change_event"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    question_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("question.id", ondelete="CASCADE"), index=True
-    )
-    fact_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("fact.id", ondelete="CASCADE"), index=True
-    )
-    quiz_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("quiz.id", ondelete="CASCADE"), index=True
-    )
-    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("account.id", ondelete="SET NULL"))
-    action: Mapped[str] = mapped_column(sa.String(20))
-    detail: Mapped[str] = mapped_column(sa.Text, default="")
-    at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    user: Mapped[User | None] = relationship()
-    question: Mapped[Question | None] = relationship()
-    fact: Mapped[Fact | None] = relationship()
-    quiz: Mapped[Quiz | None] = relationship()

@@ -1,17 +1,29 @@
-"""Content: articles, the facts found in them, questions and quizzes, and their invariants."""
+"""Content: articles, the facts found in them, questions and quizzes, their invariants, and
+the history of the changes authors make to them."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from quizapp.extensions import Model
+from quizapp.kinds import QUESTION_KINDS
+from quizapp.text.limits import (
+    ANSWER_MAX,
+    FACT_TEXT_MAX,
+    QUALIFIER_MAX,
+    SLUG_MAX,
+    TITLE_MAX,
+    URL_MAX,
+)
 
-QUESTION_KINDS = ("multiple_choice", "true_false", "typed")
+if TYPE_CHECKING:
+    from quizapp.models.accounts import User
+
 QUESTION_STATUSES = ("draft", "published", "rejected", "archived")
 FACT_STATUSES = ("active", "dropped")
 FACT_ORIGINS = ("extracted", "author")
@@ -28,8 +40,8 @@ class InvalidQuestion(ValueError):
 
 class Article(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str] = mapped_column(sa.String(300))
-    source_url: Mapped[str | None] = mapped_column(sa.String(2000))
+    title: Mapped[str] = mapped_column(sa.String(TITLE_MAX))
+    source_url: Mapped[str | None] = mapped_column(sa.String(URL_MAX))
     published_on: Mapped[date | None]
     text: Mapped[str] = mapped_column(sa.Text)
     checksum: Mapped[str] = mapped_column(sa.String(64), unique=True)
@@ -50,9 +62,9 @@ class Fact(Model):
         sa.ForeignKey("article.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[str] = mapped_column(sa.String(40))
-    subject: Mapped[str] = mapped_column(sa.String(300))
-    value: Mapped[str] = mapped_column(sa.String(300))
-    qualifier: Mapped[str | None] = mapped_column(sa.String(100))
+    subject: Mapped[str] = mapped_column(sa.String(FACT_TEXT_MAX))
+    value: Mapped[str] = mapped_column(sa.String(FACT_TEXT_MAX))
+    qualifier: Mapped[str | None] = mapped_column(sa.String(QUALIFIER_MAX))
     sentence_index: Mapped[int]
     start: Mapped[int]
     end: Mapped[int]
@@ -127,7 +139,7 @@ class Choice(Model):
     question_id: Mapped[int] = mapped_column(
         sa.ForeignKey("question.id", ondelete="CASCADE"), index=True
     )
-    text: Mapped[str] = mapped_column(sa.String(300))
+    text: Mapped[str] = mapped_column(sa.String(ANSWER_MAX))
     is_correct: Mapped[bool] = mapped_column(default=False)
     position: Mapped[int]
 
@@ -140,8 +152,8 @@ class Choice(Model):
 
 class Quiz(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str] = mapped_column(sa.String(300))
-    slug: Mapped[str] = mapped_column(sa.String(120), unique=True)
+    title: Mapped[str] = mapped_column(sa.String(TITLE_MAX))
+    slug: Mapped[str] = mapped_column(sa.String(SLUG_MAX), unique=True)
     description: Mapped[str] = mapped_column(sa.Text, default="")
     article_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("article.id", ondelete="SET NULL"), index=True
@@ -176,6 +188,33 @@ class QuizQuestion(Model):
     question: Mapped[Question] = relationship()
 
     __table_args__ = (sa.UniqueConstraint("quiz_id", "position", name="quiz_position_unique"),)
+
+
+class ChangeEvent(Model):
+    """One change an author made: who did what, and when. It concerns one question, fact or
+    quiz; their histories are read from here."""
+
+    __tablename__ = "change_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("question.id", ondelete="CASCADE"), index=True
+    )
+    fact_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("fact.id", ondelete="CASCADE"), index=True
+    )
+    quiz_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("quiz.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("account.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(sa.String(20))
+    detail: Mapped[str] = mapped_column(sa.Text, default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User | None] = relationship("User")
+    question: Mapped[Question | None] = relationship()
+    fact: Mapped[Fact | None] = relationship()
+    quiz: Mapped[Quiz | None] = relationship()
 
 
 def make_choices(options: list[tuple[str, bool]]) -> list[Choice]:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import Model
 from quizapp.models.content import Quiz, utcnow
+from quizapp.text.limits import NICKNAME_MAX
 
 ATTEMPT_STATUSES = ("active", "finished", "gave_up", "timed_out")
 BOARD_PERIODS = ("all", "week", "day")
@@ -27,7 +28,7 @@ class Player(Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(sa.String(64), unique=True)
-    nickname: Mapped[str] = mapped_column(sa.String(24))
+    nickname: Mapped[str] = mapped_column(sa.String(NICKNAME_MAX))
     user_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("account.id", ondelete="SET NULL"), unique=True
     )
@@ -41,7 +42,7 @@ class Attempt(Model):
     player_id: Mapped[int] = mapped_column(
         sa.ForeignKey("player.id", ondelete="CASCADE"), index=True
     )
-    nickname: Mapped[str] = mapped_column(sa.String(24))
+    nickname: Mapped[str] = mapped_column(sa.String(NICKNAME_MAX))
     status: Mapped[str] = mapped_column(sa.String(20), default="active")
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     deadline: Mapped[datetime | None]

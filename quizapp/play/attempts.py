@@ -19,11 +19,14 @@ from sqlalchemy.orm import Session
 if TYPE_CHECKING:
     from sqlalchemy.engine import CursorResult
 
-from quizapp.generation.text import fold, split_sentences
+
+from quizapp.kinds import AskedAs, Verdict, kind_of
 from quizapp.models import Attempt, AttemptAnswer, Player, Question, Quiz
 from quizapp.play import leaderboard
-from quizapp.play.scoring import points_for, typed_answer_is_right
+from quizapp.play.scoring import points_for
 from quizapp.play.settings import QuizSettings
+from quizapp.text.folding import fold
+from quizapp.text.sentences import split_sentences
 
 
 class PlayError(Exception):
@@ -99,21 +102,23 @@ def start_attempt(
 
 def snapshot(question: Question, position: int, shuffle: bool, rng: random.Random) -> AttemptAnswer:
     """The question as this attempt asks it, independent of later edits."""
-    choices = list(question.choices)
-    if shuffle and question.kind == "multiple_choice":
-        rng.shuffle(choices)
     correct = question.correct_choice
+    asked = kind_of(question.kind).ask(
+        [choice.text for choice in question.choices],
+        question.choices.index(correct),
+        question.accepted_answers or [],
+        rng if shuffle else None,
+    )
     evidence, highlight = evidence_sentence(question, correct.text)
-    is_typed = question.kind == "typed"
     return AttemptAnswer(
         position=position,
         question_id=question.id,
         kind=question.kind,
         prompt=question.prompt,
-        options=[] if is_typed else [choice.text for choice in choices],
-        correct_option=None if is_typed else choices.index(correct),
+        options=asked.options,
+        correct_option=asked.correct_option,
         correct_text=correct.text,
-        accepted_answers=list(question.accepted_answers or [correct.text]) if is_typed else [],
+        accepted_answers=asked.accepted_answers,
         explanation=question.explanation,
         evidence=evidence,
         highlight_start=highlight[0] if highlight else None,
@@ -181,18 +186,17 @@ def expire_if_due(session: Session, attempt: Attempt, now: datetime) -> bool:
     return True
 
 
-def judge(answer: AttemptAnswer, raw: str) -> tuple[int | None, str | None, bool]:
-    """(chosen option, typed text, correct) for a raw form value; refuses empty or forged ones."""
+def judge(answer: AttemptAnswer, raw: str) -> Verdict:
+    """The verdict on a raw form value, by the question's kind; refuses empty or forged ones."""
+    kind = kind_of(answer.kind)
     raw = (raw or "").strip()
     if not raw:
-        raise EmptyAnswer("Choose an answer first." if answer.options else "Type an answer first.")
-    if answer.kind == "typed":
-        typed = raw[:300]
-        return None, typed, typed_answer_is_right(typed, answer.accepted_answers)
-    if not (raw.isascii() and raw.isdecimal()) or len(raw) > 2 or int(raw) >= len(answer.options):
+        raise EmptyAnswer(kind.ask_to_answer)
+    asked = AskedAs(answer.options, answer.correct_option, answer.accepted_answers)
+    verdict = kind.judge(asked, raw)
+    if verdict is None:
         raise UnknownOption("That option is not one of this question's options.")
-    chosen = int(raw)
-    return chosen, None, chosen == answer.correct_option
+    return verdict
 
 
 def submit_answer(
@@ -210,7 +214,8 @@ def submit_answer(
         return Submission(answer, replay=True)
     if position != attempt.current_position:
         raise NotCurrentQuestion("That is not the question you are on.")
-    chosen, typed, correct = judge(answer, raw)
+    verdict = judge(answer, raw)
+    correct = verdict.correct
     settings = QuizSettings.from_mapping(attempt.settings)
     taken = (now - (answer.shown_at or attempt.started_at)).total_seconds()
     points = points_for(correct, settings, taken, attempt.question_count)
@@ -242,8 +247,8 @@ def submit_answer(
         .where(AttemptAnswer.id == answer.id, AttemptAnswer.answered_at.is_(None))
         .values(
             answered_at=now,
-            chosen_option=chosen,
-            given_text=typed,
+            chosen_option=verdict.chosen_option,
+            given_text=verdict.given_text,
             is_correct=correct,
             points=points,
             shown_at=answer.shown_at or attempt.started_at,
@@ -254,6 +259,11 @@ def submit_answer(
     if position + 1 >= attempt.question_count:
         finish(session, attempt, "finished", now)
     return Submission(answer, replay=False)
+
+
+def feedback_hidden(attempt: Attempt) -> bool:
+    """Whether the right answers stay hidden for now: until the end, in quizzes that say so."""
+    return QuizSettings.from_mapping(attempt.settings).feedback == "end" and not attempt.finished
 
 
 def give_up(session: Session, attempt: Attempt, now: datetime) -> None:
@@ -284,14 +294,6 @@ def finish(session: Session, attempt: Attempt, status: str, finished_at: datetim
     leaderboard.tally_score(session, attempt.quiz_id, attempt.points)
     leaderboard.record(session, attempt)
     return True
-
-
-def new_player(session: Session, nickname: str) -> Player:
-    """A new player with a random key (what a browser's cookie will hold)."""
-    player = Player(key=secrets.token_urlsafe(24), nickname=nickname)
-    session.add(player)
-    session.flush()
-    return player
 
 
 def expire_overdue(session: Session, now: datetime) -> int:

@@ -1,9 +1,7 @@
-"""Judging an answer and the points it earns."""
+"""The points a judged answer earns."""
 
 from __future__ import annotations
 
-from quizapp.generation.answers import typed_answer_matches
-from quizapp.generation.dates import find_dates
 from quizapp.play.settings import POINTS_PER_QUESTION, QuizSettings
 
 
@@ -21,16 +19,3 @@ def points_for(correct: bool, settings: QuizSettings, seconds: float, question_c
     share = settings.time_limit_seconds / question_count
     taken = min(max(seconds, 0.0), share)
     return round(POINTS_PER_QUESTION * (1 - (taken / share) / 2))
-
-
-def _dates_in(text: str) -> set[str]:
-    return {found.iso for found in find_dates(text) if found.iso}
-
-
-def typed_answer_is_right(typed: str, accepted: list[str]) -> bool:
-    """Lenient: case, accents, punctuation, surname-only (when accepted), any spelling of a date."""
-    if typed_answer_matches(typed, accepted):
-        return True
-    wanted = set().union(*(_dates_in(answer) for answer in accepted)) if accepted else set()
-    typed_dates = _dates_in(typed)
-    return len(typed_dates) == 1 and typed_dates <= wanted

@@ -22,7 +22,7 @@ from flask_login import login_user, logout_user
 
 from quizapp import accounts
 from quizapp.extensions import db, limiter, login_manager
-from quizapp.forms import SetupForm, SignInForm
+from quizapp.forms.auth import SetupForm, SignInForm
 from quizapp.models import User
 from quizapp.views.players import PLAYER_KEY, claim_guest
 
@@ -51,7 +51,8 @@ def safe_next(target: str | None) -> str:
 
 
 def sign_in_limit() -> str:
-    return str(current_app.config["QUIZAPP_SIGN_IN_LIMIT"])
+    limit: str = current_app.config["QUIZAPP_SIGN_IN_LIMIT"]
+    return limit
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -107,13 +108,15 @@ def setup() -> ResponseReturnValue:
 
 
 def announce_setup(app: Flask) -> None:
-    """Print the setup link in the server's log while no admin exists (as CTFd and Jupyter do)."""
+    """Print the setup link in the server's log while no admin exists (as CTFd and Jupyter do),
+    from one worker only: every worker of a server calls this as it starts."""
     with app.app_context():
         try:
             needed = not accounts.admin_exists(db.session())
         except sa.exc.SQLAlchemyError:  # the tables do not exist before `db upgrade`
             db.session.rollback()
             return
-        if needed:
+        database = app.config["SQLALCHEMY_DATABASE_URI"]
+        if needed and accounts.first_to_announce(app.instance_path, database):
             token = accounts.setup_token(app.instance_path)
             app.logger.warning("No admin yet. Create one at /setup?token=%s", token)

@@ -1,10 +1,14 @@
-"""Template filters for numbers the pages show often."""
+"""Template filters for numbers the pages show often, the question kinds (whose `input` picks
+the answer input a page renders) and the text limits the pages state."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from flask import Flask
+
+from quizapp.kinds import kind_of
+from quizapp.text import limits
 
 
 def duration(milliseconds: int | None) -> str:
@@ -33,3 +37,5 @@ def register(app: Flask) -> None:
     app.add_template_filter(duration)
     app.add_template_filter(points)
     app.add_template_filter(when)
+    app.add_template_filter(kind_of, "question_kind")
+    app.jinja_env.globals["limits"] = limits

@@ -7,7 +7,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import db
-from quizapp.forms import ActionForm, AnswerForm, StartForm
+from quizapp.forms.base import ActionForm
+from quizapp.forms.play import AnswerForm, StartForm
 from quizapp.models import Attempt, AttemptAnswer, Player, Quiz, utcnow
 from quizapp.play import attempts as play
 from quizapp.play import leaderboard
@@ -139,7 +140,7 @@ def submit(token: str) -> ResponseReturnValue:
         db.session.rollback()
         abort(409, description=f"{error} Go back to the game to carry on.")
     db.session.commit()
-    if QuizSettings.from_mapping(attempt.settings).feedback == "end" and not attempt.finished:
+    if play.feedback_hidden(attempt):
         return redirect(url_for("play.question", token=token), code=303)
     return redirect(
         url_for("play.feedback", token=token, position=submission.answer.position), code=303
@@ -152,8 +153,7 @@ def feedback(token: str, position: int) -> ResponseReturnValue:
     answer = play.answer_at(db.session(), attempt, position)
     if answer is None:
         abort(404, description="There is no such question in this game.")
-    hidden = QuizSettings.from_mapping(attempt.settings).feedback == "end" and not attempt.finished
-    if not answer.answered or hidden:
+    if not answer.answered or play.feedback_hidden(attempt):
         target = "play.results" if attempt.finished else "play.question"
         return redirect(url_for(target, token=token), code=303)
     return render_template("play/feedback.html", attempt=attempt, answer=answer)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quizapp.generation import extract_facts
 from quizapp.generation.document import entry_title, section_films
-from quizapp.generation.text import split_sentences
+from quizapp.text.sentences import split_sentences
 
 
 def _facts(text: str) -> set[tuple[str, str, str]]:

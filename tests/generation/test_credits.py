@@ -5,7 +5,7 @@ from __future__ import annotations
 from quizapp.generation import extract_facts
 from quizapp.generation.credits import find_credits
 from quizapp.generation.document import heading_title
-from quizapp.generation.text import split_sentences
+from quizapp.text.sentences import split_sentences
 
 CALENDAR = """Our most awaited films of the winter
 

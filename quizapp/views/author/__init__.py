@@ -23,13 +23,6 @@ def authors_only() -> ResponseReturnValue | None:
     return None
 
 
-def get_or_404(model: type, ident: int) -> object:
-    found = db.session.get(model, ident)
-    if found is None:
-        abort(404, description=f"There is no {model.__name__.lower()} #{ident}.")
-    return found
-
-
 @bp.get("/")
 def index() -> ResponseReturnValue:
     all_articles = db.session.scalars(

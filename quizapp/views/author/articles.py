@@ -2,42 +2,36 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from quizapp import generation, sources
-from quizapp.author_forms import MAX_UPLOAD, ArticleForm, FactForm
+from quizapp import generation
 from quizapp.authoring import conflicts as conflict_rules
 from quizapp.authoring import facts as fact_rules
+from quizapp.authoring import questions as question_rules
 from quizapp.authoring.gate import apply_gate
 from quizapp.authoring.history import history, record_change
-from quizapp.authoring.questions import set_status
 from quizapp.extensions import db
-from quizapp.forms import ActionForm
-from quizapp.generation.text import split_sentences
-from quizapp.ingest import TITLE_MAX, ingest_article
-from quizapp.models import Article, Fact, Question
-from quizapp.views.author import bp, get_or_404
-
-_URL_TYPE = Article.__table__.c.source_url.type
-assert isinstance(_URL_TYPE, sa.String) and _URL_TYPE.length is not None
-URL_MAX = _URL_TYPE.length
-
-
-def allow_private() -> bool:
-    value = current_app.config.get("QUIZAPP_ALLOW_PRIVATE_URLS")
-    return str(value).strip().lower() in {"1", "true", "yes", "on"}
+from quizapp.forms.author import ArticleForm, FactForm
+from quizapp.forms.base import ActionForm
+from quizapp.ingest import sources
+from quizapp.ingest.articles import ingest_article
+from quizapp.models import Article, Fact
+from quizapp.text.limits import PAGE_MAX_BYTES, TITLE_MAX, URL_MAX, describe_bytes
+from quizapp.text.sentences import split_sentences
+from quizapp.views.author import bp
 
 
 def source_article(form: ArticleForm) -> sources.SourceArticle:
     if form.source.data == "url":
-        found = sources.fetch_article(form.url.data or "", allow_private=allow_private())
+        found = sources.fetch_article(
+            form.url.data or "", allow_private=current_app.config["QUIZAPP_ALLOW_PRIVATE_URLS"]
+        )
     elif form.source.data == "upload":
-        data = form.page.data.read(MAX_UPLOAD + 1)
-        if len(data) > MAX_UPLOAD:
-            raise sources.SourceError("The page is larger than 2 MB.")
+        data = form.page.data.read(PAGE_MAX_BYTES + 1)
+        if len(data) > PAGE_MAX_BYTES:
+            raise sources.SourceError(f"The page is larger than {describe_bytes(PAGE_MAX_BYTES)}.")
         found = sources.article_from_html(data)
     else:
         found = sources.article_from_text(
@@ -65,7 +59,7 @@ def new_article() -> ResponseReturnValue:
                 title=found.title,
                 url=found.url,
                 published=found.published,
-                seed=int(current_app.config["QUIZAPP_GENERATION_SEED"]),
+                seed=current_app.config["QUIZAPP_GENERATION_SEED"],
                 with_quiz=False,  # the author builds the quiz from the questions they approve
             )
         except sources.SourceError as error:
@@ -87,8 +81,7 @@ def sentence_views(article: Article) -> dict[int, tuple[str, int]]:
 
 @bp.get("/articles/<int:article_id>")
 def article(article_id: int) -> ResponseReturnValue:
-    found = get_or_404(Article, article_id)
-    assert isinstance(found, Article)
+    found = db.get_or_404(Article, article_id, description=f"There is no article #{article_id}.")
     return render_article(found)
 
 
@@ -114,8 +107,7 @@ def render_article(
 
 @bp.post("/facts/<int:fact_id>")
 def edit_fact(fact_id: int) -> ResponseReturnValue:
-    fact = get_or_404(Fact, fact_id)
-    assert isinstance(fact, Fact)
+    fact = db.get_or_404(Fact, fact_id, description=f"There is no fact #{fact_id}.")
     form = FactForm(prefix=f"fact{fact.id}")
     if form.validate_on_submit():
         before = f"{fact.kind}: {fact.subject} → {fact.value}"
@@ -149,8 +141,7 @@ def edit_fact(fact_id: int) -> ResponseReturnValue:
 
 @bp.post("/facts/<int:fact_id>/drop")
 def drop_fact(fact_id: int) -> ResponseReturnValue:
-    fact = get_or_404(Fact, fact_id)
-    assert isinstance(fact, Fact)
+    fact = db.get_or_404(Fact, fact_id, description=f"There is no fact #{fact_id}.")
     fact_rules.drop_fact(fact)
     apply_gate(fact.article)
     record_change(db.session(), current_user, "dropped", fact=fact)
@@ -161,8 +152,7 @@ def drop_fact(fact_id: int) -> ResponseReturnValue:
 
 @bp.post("/articles/<int:article_id>/facts")
 def add_fact(article_id: int) -> ResponseReturnValue:
-    article = get_or_404(Article, article_id)
-    assert isinstance(article, Article)
+    article = db.get_or_404(Article, article_id, description=f"There is no article #{article_id}.")
     form = FactForm(prefix="new")
     if form.validate_on_submit():
         try:
@@ -186,31 +176,20 @@ def add_fact(article_id: int) -> ResponseReturnValue:
 
 @bp.post("/articles/<int:article_id>/regenerate")
 def regenerate(article_id: int) -> ResponseReturnValue:
-    article = get_or_404(Article, article_id)
-    assert isinstance(article, Article)
+    article = db.get_or_404(Article, article_id, description=f"There is no article #{article_id}.")
     created = fact_rules.regenerate(
-        db.session(), article, seed=int(current_app.config["QUIZAPP_GENERATION_SEED"])
+        db.session(), article, seed=current_app.config["QUIZAPP_GENERATION_SEED"]
     )
     db.session.commit()
     flash(f"{len(created)} new draft questions; questions you wrote or edited were kept.")
     return redirect(url_for("author.article", article_id=article.id, _anchor="questions"), code=303)
 
 
-def set_all(questions: list[Question], status: str) -> int:
-    """Give every one of these questions the status, each change in its history; commits."""
-    for question in questions:
-        set_status(db.session(), question, status, current_user)
-    db.session.commit()
-    return len(questions)
-
-
 @bp.post("/articles/<int:article_id>/approve-passed")
 def approve_passed(article_id: int) -> ResponseReturnValue:
-    article = get_or_404(Article, article_id)
-    assert isinstance(article, Article)
-    approved = set_all(
-        [q for q in article.questions if q.status == "draft" and q.gate_passed], "published"
-    )
+    article = db.get_or_404(Article, article_id, description=f"There is no article #{article_id}.")
+    approved = question_rules.approve_passed(db.session(), article, current_user)
+    db.session.commit()
     flash(f"{approved} questions that passed the quality gate are approved.")
     return redirect(url_for("author.article", article_id=article.id, _anchor="questions"), code=303)
 
@@ -218,15 +197,8 @@ def approve_passed(article_id: int) -> ResponseReturnValue:
 @bp.post("/facts/<int:fact_id>/retire")
 def retire_old_fact(fact_id: int) -> ResponseReturnValue:
     """Archive the questions asking an older value that a newer article contradicts."""
-    fact = get_or_404(Fact, fact_id)
-    assert isinstance(fact, Fact)
-    retired = set_all(
-        [
-            q
-            for q in fact.article.questions
-            if q.fact_id == fact.id and q.status in ("draft", "published")
-        ],
-        "archived",
-    )
+    fact = db.get_or_404(Fact, fact_id, description=f"There is no fact #{fact_id}.")
+    retired = conflict_rules.retire_superseded(db.session(), fact, current_user)
+    db.session.commit()
     flash(f"{retired} questions built on the older value are archived.")
     return redirect(url_for("author.article", article_id=fact.article_id), code=303)

@@ -6,16 +6,17 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from quizapp.author_forms import QuestionForm
 from quizapp.authoring import questions as rules
 from quizapp.authoring.history import history
 from quizapp.authoring.stats import question_stats
 from quizapp.extensions import db
-from quizapp.forms import ActionForm
-from quizapp.generation.text import split_sentences
+from quizapp.forms.author import QuestionForm
+from quizapp.forms.base import ActionForm
+from quizapp.kinds import kind_of
 from quizapp.models import Article, Question
+from quizapp.text.sentences import split_sentences
 from quizapp.views import small_int
-from quizapp.views.author import bp, get_or_404
+from quizapp.views.author import bp
 
 STATUS_ACTIONS = {
     "approve": "published",
@@ -36,18 +37,9 @@ def form_for(question: Question | None, article: Article | None) -> QuestionForm
         form.explanation.data = question.explanation
         form.difficulty.data = question.difficulty
         form.status.data = question.status if question.status != "archived" else "draft"
-        choices = question.choices
-        if question.kind == "multiple_choice":
-            for entry, choice in zip(form.options, choices, strict=False):
-                entry.data = choice.text
-            form.correct.data = next(i for i, c in enumerate(choices, 1) if c.is_correct)
-        elif question.kind == "true_false":
-            form.truth.data = "true" if question.correct_choice.text == "True" else "false"
-        else:
-            form.answer.data = question.correct_choice.text
-            form.accepted.data = "\n".join(
-                a for a in question.accepted_answers if a != form.answer.data
-            )
+        texts = [choice.text for choice in question.choices]
+        correct = question.choices.index(question.correct_choice)
+        form.load(kind_of(question.kind).to_editor(texts, correct, question.accepted_answers))
         if question.evidence_start is not None:
             form.evidence_sentence.data = next(
                 (s.index for s in sentences if s.start <= question.evidence_start < s.end), -1
@@ -55,33 +47,18 @@ def form_for(question: Question | None, article: Article | None) -> QuestionForm
     return form
 
 
-def reordered(form: QuestionForm) -> tuple[list[str], int]:
-    """The filled options sorted by their position boxes, and where the correct one went."""
-    marked = (form.correct.data or 1) - 1
-    slots = [(i, entry.data) for i, entry in enumerate(form.options) if entry.data]
-
-    def position(slot: tuple[int, str]) -> tuple[int, int]:
-        place = small_int(request.form.get(f"position-{slot[0]}"))
-        return (slot[0] + 1 if place is None else place, slot[0])
-
-    ordered = sorted(slots, key=position)
-    return [text for _, text in ordered], [i for i, _ in ordered].index(marked)
-
-
 def data_from(form: QuestionForm) -> rules.QuestionData:
-    kind = form.kind.data or "multiple_choice"
-    if kind == "true_false":
-        options, correct = ["True", "False"], 0 if form.truth.data == "true" else 1
-    elif kind == "typed":
-        options, correct = [form.answer.data or ""], 0
-    else:
-        options, correct = reordered(form)
+    """The question as the editor gives it, with the options in the order their boxes say."""
+    kind = kind_of(form.kind.data or "multiple_choice")
+    positions = [small_int(request.form.get(f"position-{i}")) for i in range(len(form.options))]
+    entry = form.entry(positions)
+    options, correct = kind.from_editor(entry)
     return rules.QuestionData(
-        kind=kind,
+        kind=kind.name,
         prompt=form.prompt.data or "",
         options=options,
         correct=correct,
-        accepted=[line.strip() for line in (form.accepted.data or "").splitlines() if line.strip()],
+        accepted=entry.accepted,
         explanation=form.explanation.data or "",
         evidence_sentence=None
         if form.evidence_sentence.data in (None, -1)
@@ -112,15 +89,15 @@ def edit(question: Question | None, article: Article | None) -> ResponseReturnVa
 
 @bp.route("/articles/<int:article_id>/questions/new", methods=["GET", "POST"])
 def new_question(article_id: int) -> ResponseReturnValue:
-    article = get_or_404(Article, article_id)
-    assert isinstance(article, Article)
+    article = db.get_or_404(Article, article_id, description=f"There is no article #{article_id}.")
     return edit(None, article)
 
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
 def edit_question(question_id: int) -> ResponseReturnValue:
-    question = get_or_404(Question, question_id)
-    assert isinstance(question, Question)
+    question = db.get_or_404(
+        Question, question_id, description=f"There is no question #{question_id}."
+    )
     if question.status == "archived":
         abort(409, description="Archived questions cannot be edited; edit their newest version.")
     return edit(question, question.article)
@@ -128,8 +105,9 @@ def edit_question(question_id: int) -> ResponseReturnValue:
 
 @bp.get("/questions/<int:question_id>")
 def question(question_id: int) -> ResponseReturnValue:
-    found = get_or_404(Question, question_id)
-    assert isinstance(found, Question)
+    found = db.get_or_404(
+        Question, question_id, description=f"There is no question #{question_id}."
+    )
     changes = history(db.session(), "question", [found.id])[found.id]
     return render_template(
         "author/question.html",
@@ -142,8 +120,9 @@ def question(question_id: int) -> ResponseReturnValue:
 
 @bp.post("/questions/<int:question_id>/<any(approve, reject, draft, archive):verb>")
 def change_status(question_id: int, verb: str) -> ResponseReturnValue:
-    question = get_or_404(Question, question_id)
-    assert isinstance(question, Question)
+    question = db.get_or_404(
+        Question, question_id, description=f"There is no question #{question_id}."
+    )
     if verb == "archive":
         rules.archive(db.session(), question, current_user)
     else:

@@ -7,21 +7,23 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from quizapp.author_forms import MAX_UPLOAD, ImportForm, QuizForm
 from quizapp.authoring import quizzes as rules
 from quizapp.authoring.history import history, record_change
+from quizapp.authoring.questions import PLAYABLE
 from quizapp.authoring.stats import question_stats
 from quizapp.authoring.transfer import export_questions, export_quiz, import_file
 from quizapp.extensions import db
+from quizapp.forms.author import ImportForm, QuizForm
 from quizapp.models import Article, Question, Quiz
 from quizapp.play.settings import QuizSettings
+from quizapp.text.limits import PAGE_MAX_BYTES, describe_bytes
 from quizapp.views import small_int
-from quizapp.views.author import bp, get_or_404
+from quizapp.views.author import bp
 
 
 def candidates(article: Article | None) -> list[Question]:
     """Questions that may go into a quiz: the article's first, then every other playable one."""
-    query = sa.select(Question).where(Question.status.in_(rules.PLAYABLE))
+    query = sa.select(Question).where(Question.status.in_(PLAYABLE))
     order = [Question.article_id != (article.id if article else -1), Question.id]
     return list(db.session.scalars(query.order_by(*order)))
 
@@ -115,15 +117,13 @@ def new_quiz() -> ResponseReturnValue:
 
 @bp.route("/quizzes/<int:quiz_id>", methods=["GET", "POST"])
 def edit_quiz(quiz_id: int) -> ResponseReturnValue:
-    quiz = get_or_404(Quiz, quiz_id)
-    assert isinstance(quiz, Quiz)
+    quiz = db.get_or_404(Quiz, quiz_id, description=f"There is no quiz #{quiz_id}.")
     return build(quiz, None)
 
 
 @bp.get("/quizzes/<int:quiz_id>/export.<any(gift, json):fmt>")
 def export(quiz_id: int, fmt: str) -> ResponseReturnValue:
-    quiz = get_or_404(Quiz, quiz_id)
-    assert isinstance(quiz, Quiz)
+    quiz = db.get_or_404(Quiz, quiz_id, description=f"There is no quiz #{quiz_id}.")
     body, mimetype = export_quiz(quiz, fmt)
     return Response(
         body,
@@ -153,9 +153,9 @@ def import_questions() -> ResponseReturnValue:
     form = ImportForm()
     problems: list[str] = []
     if form.validate_on_submit():
-        raw = form.file.data.read(MAX_UPLOAD + 1)
-        if len(raw) > MAX_UPLOAD:
-            problems = ["The file is larger than 2 MB."]
+        raw = form.file.data.read(PAGE_MAX_BYTES + 1)
+        if len(raw) > PAGE_MAX_BYTES:
+            problems = [f"The file is larger than {describe_bytes(PAGE_MAX_BYTES)}."]
         else:
             try:
                 text = raw.decode("utf-8-sig")

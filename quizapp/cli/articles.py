@@ -1,4 +1,5 @@
-"""Command-line tools: preview an article's facts and questions, ingest articles, seed the demo."""
+"""`flask facts`, `questions`, `ingest` and `seed`: preview an article's facts and questions,
+store articles, seed the demo."""
 
 from __future__ import annotations
 
@@ -11,42 +12,18 @@ from pathlib import Path
 
 import click
 import sqlalchemy as sa
-from flask import Flask, current_app
+from flask import current_app
 from flask.cli import with_appcontext
 from tqdm import tqdm
 
 from quizapp import config, generation
+from quizapp.authoring.rows import normalise_text
 from quizapp.extensions import db
-from quizapp.ingest import (
-    TITLE_MAX,
-    ArticleFileError,
-    IngestResult,
-    ingest_article,
-    load_article_file,
-    normalise_text,
-)
-from quizapp.models import Article, Quiz, utcnow
-from quizapp.play.attempts import expire_overdue
-from quizapp.play.settings import FEEDBACK_MODES, QuizSettings
-
-_URL_TYPE = Article.__table__.c.source_url.type
-assert isinstance(_URL_TYPE, sa.String) and _URL_TYPE.length is not None
-URL_MAX = _URL_TYPE.length
-
-
-def init_app(app: Flask) -> None:
-    from quizapp.cli_users import users
-
-    app.cli.add_command(users)
-    for command in (
-        facts_command,
-        questions_command,
-        ingest_command,
-        seed_command,
-        quiz_command,
-        expire_command,
-    ):
-        app.cli.add_command(command)
+from quizapp.ingest.articles import IngestResult, ingest_article
+from quizapp.ingest.files import ArticleFileError, load_article_file
+from quizapp.kinds import kind_of
+from quizapp.models import Quiz
+from quizapp.text.limits import TITLE_MAX, URL_MAX
 
 
 @click.command("facts")
@@ -69,7 +46,7 @@ def facts_command(path: Path) -> None:
 def questions_command(path: Path, seed: int | None, limit: int | None, as_json: bool) -> None:
     """Print the questions an article would give, as text or JSON."""
     if seed is None:
-        seed = config_int("QUIZAPP_GENERATION_SEED")
+        seed = current_app.config["QUIZAPP_GENERATION_SEED"]
     drafts = generation.generate_questions(extract_from_file(path), seed=seed, limit=limit)
     if as_json:
         payload = [draft.as_json() for draft in drafts]
@@ -118,54 +95,6 @@ def seed_command() -> None:
     ingest_files(sorted(config.SEED_DIR.glob("*.txt")), publish=True)
 
 
-@click.command("quiz")
-@click.argument("slug")
-@click.option("--time-limit", type=click.IntRange(min=5, max=86_400), help="Seconds for the quiz.")
-@click.option("--untimed", is_flag=True, help="Remove the time limit.")
-@click.option(
-    "--speed-bonus/--no-speed-bonus", default=None, help="Faster right answers score more."
-)
-@click.option("--shuffle-questions/--no-shuffle-questions", default=None)
-@click.option("--shuffle-options/--no-shuffle-options", default=None)
-@click.option(
-    "--first-game-counts/--best-game-counts",
-    default=None,
-    help="Which of a player's games the leaderboards keep.",
-)
-@click.option(
-    "--feedback", type=click.Choice(FEEDBACK_MODES), help="After each question or at the end."
-)
-@click.option("--publish/--unpublish", default=None)
-@with_appcontext
-def quiz_command(slug: str, time_limit: int | None, untimed: bool, **changes: object) -> None:
-    """Show a quiz's rules, or change them; new attempts play under the new rules."""
-    quiz = db.session.scalar(sa.select(Quiz).where(Quiz.slug == slug))
-    if quiz is None:
-        raise click.ClickException(f"no quiz with slug {slug!r}")
-    if time_limit is not None and untimed:
-        raise click.ClickException("give either --time-limit or --untimed, not both")
-    publish = changes.pop("publish")
-    settings = QuizSettings.from_mapping(quiz.settings).to_mapping()
-    settings.update({key: value for key, value in changes.items() if value is not None})
-    if time_limit is not None or untimed:
-        settings["time_limit_seconds"] = time_limit
-    quiz.settings = QuizSettings.from_mapping(settings).to_mapping()
-    if publish is not None:
-        quiz.published = bool(publish)
-    db.session.commit()
-    state = "published" if quiz.published else "unpublished"
-    click.echo(f"{quiz.slug} ({state}): {json.dumps(quiz.settings, sort_keys=True)}")
-
-
-@click.command("expire")
-@with_appcontext
-def expire_command() -> None:
-    """Close timed attempts whose deadline passed, so they reach the leaderboards (cron it)."""
-    closed = expire_overdue(db.session(), utcnow())
-    db.session.commit()
-    click.echo(f"closed {closed} overdue attempts")
-
-
 def ingest_files(
     files: list[Path],
     *,
@@ -179,8 +108,8 @@ def ingest_files(
     Every file is read first: an unreadable one stops the run before anything is stored.
     """
     texts = [(file, read_article(file)) for file in files]
-    seed = config_int("QUIZAPP_GENERATION_SEED")
-    per_quiz = config_int("QUIZAPP_QUESTIONS_PER_QUIZ")
+    seed = current_app.config["QUIZAPP_GENERATION_SEED"]
+    per_quiz = current_app.config["QUIZAPP_QUESTIONS_PER_QUIZ"]
     bar = tqdm(texts, desc="ingesting", unit="article", file=sys.stderr, disable=len(texts) < 2)
     for file, text in bar:
         try:
@@ -212,12 +141,8 @@ def describe_draft(number: int, draft: generation.QuestionDraft) -> str:
     """A question as an author reads it: the correct option starred, then why and where."""
     kind = draft.kind.replace("_", " ")
     lines = [f"{number}. {draft.prompt} ({kind}, difficulty {draft.difficulty})"]
-    if draft.kind == "typed":
-        also = f" (also accepted: {', '.join(draft.accepted_answers)})"
-        lines.append(f"    Answer: {draft.answer}{also if draft.accepted_answers else ''}")
-    else:
-        for letter, choice in zip("ABCDEFGHIJ", draft.choices, strict=False):
-            lines.append(f"  {'*' if choice.correct else ' '} {letter}. {choice.text}")
+    choices = tuple((choice.text, choice.correct) for choice in draft.choices)
+    lines += kind_of(draft.kind).describe(choices, draft.accepted_answers)
     lines.append(f"    Explanation: {draft.explanation}")
     lines.append(f"    Evidence: {draft.fact.sentence}")
     return "\n".join(lines)
@@ -276,11 +201,3 @@ def checked_length(option: str, value: str | None, limit: int | None) -> str | N
             f"{option} is {len(value)} characters long; the limit is {limit}"
         )
     return value
-
-
-def config_int(name: str) -> int:
-    value = current_app.config[name]
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise click.ClickException(f"{name} must be a whole number, got {value!r}") from None

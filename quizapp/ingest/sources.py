@@ -21,6 +21,8 @@ import trafilatura
 import urllib3
 from trafilatura.settings import Document, set_date_params
 
+from quizapp.text.limits import PAGE_MAX_BYTES, describe_bytes
+
 MAX_REDIRECTS = 5
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -132,10 +134,6 @@ def _resolve(host: str, port: int, allow_private: bool) -> str:
     return addresses[0]
 
 
-def _size(limit: int) -> str:
-    return f"{limit / 1_000_000:g} MB" if limit >= 1_000_000 else f"{limit / 1000:g} kB"
-
-
 def _connection_error(exc: Exception, timeout: float) -> SourceError:
     if isinstance(exc, urllib3.exceptions.NewConnectionError):  # before: it is a TimeoutError too
         if isinstance(exc.__cause__, ConnectionRefusedError) or "refused" in str(exc).lower():
@@ -158,7 +156,7 @@ def _pool(scheme: str, ip: str, port: int, host: str, timeout: float) -> urllib3
 
 
 def fetch_article(
-    url: str, *, allow_private: bool = False, timeout: float = 10.0, max_bytes: int = 2_000_000
+    url: str, *, allow_private: bool = False, timeout: float = 10.0, max_bytes: int = PAGE_MAX_BYTES
 ) -> SourceArticle:
     """Fetch a web page and extract its article.
 
@@ -229,12 +227,12 @@ def _read(
         raise SourceError(f"That address does not lead to a web page (it is {media_type}).")
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise SourceError(f"The page is larger than {_size(max_bytes)}.")
+        raise SourceError(f"The page is larger than {describe_bytes(max_bytes)}.")
     chunks, size = [], 0
     while chunk := response.read1(64 * 1024):
         size += len(chunk)
         if size > max_bytes:
-            raise SourceError(f"The page is larger than {_size(max_bytes)}.")
+            raise SourceError(f"The page is larger than {describe_bytes(max_bytes)}.")
         if time.monotonic() > deadline:
             raise SourceError(
                 f"That address took too long to answer (more than {timeout:g} seconds)."

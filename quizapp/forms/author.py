@@ -28,20 +28,21 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from quizapp.forms.base import strip
 from quizapp.generation.types import FACT_KINDS
-from quizapp.models import QUESTION_KINDS
+from quizapp.kinds import KINDS, EditorEntry
+from quizapp.play.settings import TIME_LIMIT_MAX
+from quizapp.text.limits import (
+    ANSWER_MAX,
+    DESCRIPTION_MAX,
+    EXPLANATION_MAX,
+    FACT_TEXT_MAX,
+    PROMPT_MAX,
+    TITLE_MAX,
+    URL_MAX,
+)
 
-KIND_LABELS = {
-    "multiple_choice": "Multiple choice",
-    "true_false": "True or false",
-    "typed": "Typed answer",
-}
 STATUS_CHOICES = {"draft": "Draft", "published": "Approved", "rejected": "Rejected"}
-MAX_UPLOAD = 2_000_000
-
-
-def _strip(value: str | None) -> str | None:
-    return value.strip() if isinstance(value, str) else value
 
 
 class ArticleForm(FlaskForm):
@@ -50,10 +51,10 @@ class ArticleForm(FlaskForm):
         choices={"paste": "Pasting its text", "url": "Its address", "upload": "A saved page"},
         default="paste",
     )
-    title = StringField("Title", filters=[_strip], validators=[Optional(), Length(max=300)])
-    url = URLField("Address (URL)", filters=[_strip], validators=[Length(max=2000)])
+    title = StringField("Title", filters=[strip], validators=[Optional(), Length(max=TITLE_MAX)])
+    url = URLField("Address (URL)", filters=[strip], validators=[Length(max=URL_MAX)])
     published = DateField("Published on", validators=[Optional()])
-    text = TextAreaField("Article text", filters=[_strip])
+    text = TextAreaField("Article text", filters=[strip])
     page = FileField("Saved HTML page")
 
     def validate_text(self, field: TextAreaField) -> None:
@@ -73,20 +74,24 @@ class ArticleForm(FlaskForm):
 
 class FactForm(FlaskForm):
     kind = SelectField("Kind", choices={k: k.replace("_", " ") for k in FACT_KINDS})
-    subject = StringField("Subject", filters=[_strip], validators=[DataRequired(), Length(max=300)])
-    value = StringField("Value", filters=[_strip], validators=[DataRequired(), Length(max=300)])
+    subject = StringField(
+        "Subject", filters=[strip], validators=[DataRequired(), Length(max=FACT_TEXT_MAX)]
+    )
+    value = StringField(
+        "Value", filters=[strip], validators=[DataRequired(), Length(max=FACT_TEXT_MAX)]
+    )
     hedged = BooleanField("The article only hedges this")
 
 
 class QuestionForm(FlaskForm):
-    kind = SelectField("Kind", choices={k: KIND_LABELS[k] for k in QUESTION_KINDS})
+    kind = SelectField("Kind", choices={name: kind.label for name, kind in KINDS.items()})
     prompt = TextAreaField(
         "Question",
-        filters=[_strip],
-        validators=[DataRequired("Write the question."), Length(max=1000)],
+        filters=[strip],
+        validators=[DataRequired("Write the question."), Length(max=PROMPT_MAX)],
     )
     options = FieldList(
-        StringField("Option", filters=[_strip], validators=[Length(max=300)]),
+        StringField("Option", filters=[strip], validators=[Length(max=ANSWER_MAX)]),
         min_entries=6,
         max_entries=6,
     )
@@ -94,9 +99,11 @@ class QuestionForm(FlaskForm):
     truth = RadioField(
         "The statement is", choices={"true": "True", "false": "False"}, default="true"
     )
-    answer = StringField("Answer", filters=[_strip], validators=[Length(max=300)])
-    accepted = TextAreaField("Other accepted answers (one per line)", filters=[_strip])
-    explanation = TextAreaField("Explanation", filters=[_strip], validators=[Length(max=2000)])
+    answer = StringField("Answer", filters=[strip], validators=[Length(max=ANSWER_MAX)])
+    accepted = TextAreaField("Other accepted answers (one per line)", filters=[strip])
+    explanation = TextAreaField(
+        "Explanation", filters=[strip], validators=[Length(max=EXPLANATION_MAX)]
+    )
     evidence_sentence = SelectField("Evidence sentence", coerce=int, validate_choice=False)
     difficulty = SelectField(
         "Difficulty",
@@ -106,37 +113,48 @@ class QuestionForm(FlaskForm):
     )
     status = SelectField("Status", choices=STATUS_CHOICES, default="draft")
 
-    def filled_options(self) -> list[str]:
-        return [entry.data for entry in self.options if entry.data]
+    def entry(self, positions: list[int | None] | None = None) -> EditorEntry:
+        """The fields as plain values, for the question's kind to check and read."""
+        return EditorEntry(
+            options=[entry.data or "" for entry in self.options],
+            positions=positions or [],
+            correct=self.correct.data,
+            truth=self.truth.data == "true",
+            answer=self.answer.data or "",
+            accepted=[
+                line.strip() for line in (self.accepted.data or "").splitlines() if line.strip()
+            ],
+        )
+
+    def load(self, entry: EditorEntry) -> None:
+        """Fill the kind's fields from a stored question's."""
+        for field, text in zip(self.options, entry.options, strict=False):
+            field.data = text
+        self.correct.data = entry.correct
+        self.truth.data = "true" if entry.truth else "false"
+        self.answer.data = entry.answer
+        self.accepted.data = "\n".join(entry.accepted)
 
     def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
+        """The fields every kind has, then the ones the chosen kind needs."""
         valid = bool(super().validate(extra_validators))
-        kind = self.kind.data
-        if kind == "multiple_choice":
-            filled = self.filled_options()
-            if not 2 <= len(filled) <= 6:
-                self.options.errors = ["Give 2 to 6 options."]
+        kind = KINDS.get(self.kind.data or "")
+        if kind is not None:
+            for name, message in kind.editor_problems(self.entry()).items():
+                getattr(self, name).errors = [message]
                 valid = False
-            elif len({t.casefold() for t in filled}) != len(filled):
-                self.options.errors = ["The options must all differ."]
-                valid = False
-            marked = self.correct.data
-            if marked is None or not 1 <= marked <= 6 or not self.options[marked - 1].data:
-                self.correct.errors = ["Say which option is correct."]
-                valid = False
-        elif kind == "typed" and not self.answer.data:
-            self.answer.errors = ["Give the answer."]
-            valid = False
         return valid
 
 
 class QuizForm(FlaskForm):
     title = StringField(
         "Title",
-        filters=[_strip],
-        validators=[DataRequired("Give the quiz a title."), Length(max=300)],
+        filters=[strip],
+        validators=[DataRequired("Give the quiz a title."), Length(max=TITLE_MAX)],
     )
-    description = TextAreaField("Description", filters=[_strip], validators=[Length(max=2000)])
+    description = TextAreaField(
+        "Description", filters=[strip], validators=[Length(max=DESCRIPTION_MAX)]
+    )
     random_count = IntegerField(
         "Or: this many at random from the ticked ones", validators=[Optional(), NumberRange(1, 200)]
     )
@@ -159,7 +177,7 @@ class QuizForm(FlaskForm):
         if self.timed.data and not limit:
             self.time_limit.errors = ["A timed quiz needs a time limit."]
             valid = False
-        elif limit is not None and not 10 <= limit <= 86_400:
+        elif limit is not None and not 10 <= limit <= TIME_LIMIT_MAX:
             self.time_limit.errors = ["Between 10 seconds and a day."]
             valid = False
         return valid

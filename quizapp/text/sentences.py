@@ -1,26 +1,10 @@
-"""Sentence splitting with character offsets, and text normalisation for comparisons."""
+"""Sentence splitting with character offsets into the text, so evidence can be pointed at."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 import regex
-
-QUOTE_FOLD = str.maketrans(
-    {
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "‛": "'",
-        "`": "'",
-        "´": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "‟": '"',
-    }
-)
 
 # Words that end with a period without ending the sentence.
 ABBREVIATIONS = frozenset(
@@ -41,19 +25,6 @@ class Sentence:
     end: int
     text: str
     paragraph: int
-
-
-def fold(text: str) -> str:
-    """Casefolded, accent-free, straight-quoted text for matching names and answers."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(QUOTE_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def match_key(text: str) -> str:
-    """A comparison key: folded, punctuation dropped, spaces collapsed, no leading 'the'."""
-    key = regex.sub(r"[^\w\s]|_", " ", fold(text).replace("'", ""))
-    key = " ".join(key.split())
-    return key[4:] if key.startswith("the ") else key
 
 
 def _ends_sentence(text: str, dot_at: int, match_end: int) -> bool:

@@ -1,22 +1,17 @@
-"""Accounts in plain Python: create users, check passwords, and the first-run setup token."""
+"""Accounts in plain Python: create users, check passwords, find the admin."""
 
 from __future__ import annotations
 
-import contextlib
-import hmac
 import re
 import secrets
-from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from quizapp.config import instance_secret
 from quizapp.models import ROLES, User, utcnow
+from quizapp.text.limits import EMAIL_MAX, PASSWORD_MIN
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PASSWORD_MIN = 10
-SETUP_TOKEN_FILE = "setup_token"
 # Checked against when the email is unknown, so a wrong email costs as long as a wrong password.
 _DUMMY = User(email="", role="player")
 _DUMMY.set_password(secrets.token_urlsafe(16))
@@ -27,12 +22,15 @@ class AccountError(ValueError):
 
 
 def normalise_email(email: str) -> str:
+    """The one spelling an email is stored and looked up in."""
     return email.strip().lower()
 
 
 def create_user(session: Session, email: str, password: str, role: str = "player") -> User:
+    """A new account, refused with an AccountError that says why (bad email, short password,
+    unknown role, email taken)."""
     email = normalise_email(email)
-    if not EMAIL.match(email) or len(email) > 254:
+    if not EMAIL.match(email) or len(email) > EMAIL_MAX:
         raise AccountError("Enter a valid email address.")
     if role not in ROLES:
         raise AccountError(f"The role must be one of: {', '.join(ROLES)}.")
@@ -61,17 +59,3 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
 
 def admin_exists(session: Session) -> bool:
     return session.scalar(sa.select(User.id).where(User.role == "admin").limit(1)) is not None
-
-
-def setup_token(instance_path: str | Path) -> str:
-    """The one-time token /setup asks for, shared by every worker through the instance folder."""
-    return instance_secret(Path(instance_path) / SETUP_TOKEN_FILE, nbytes=24)
-
-
-def setup_token_matches(instance_path: str | Path, given: str) -> bool:
-    return hmac.compare_digest(setup_token(instance_path).encode(), (given or "").encode())
-
-
-def forget_setup_token(instance_path: str | Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        (Path(instance_path) / SETUP_TOKEN_FILE).unlink()

@@ -1,0 +1,78 @@
+"""Who plays: a browser's guest player (known by the random key its cookie holds), or the
+player of a signed-in account, which takes over the guest's scores the first time."""
+
+from __future__ import annotations
+
+import secrets
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.models import Player
+
+
+def new_player(session: Session, nickname: str) -> Player:
+    """A new player with a random key (what a browser's cookie will hold)."""
+    player = Player(key=secrets.token_urlsafe(24), nickname=nickname)
+    session.add(player)
+    session.flush()
+    return player
+
+
+def guest_player(session: Session, key: str | None) -> Player | None:
+    """The guest player a browser's key names. An account's player is reachable only by
+    signing in, never by a cookie left behind."""
+    if key is None:
+        return None
+    return session.scalar(sa.select(Player).where(Player.key == key, Player.user_id.is_(None)))
+
+
+def account_player(session: Session, user_id: int) -> Player | None:
+    return session.scalar(sa.select(Player).where(Player.user_id == user_id))
+
+
+def current_player(session: Session, user_id: int | None, guest_key: str | None) -> Player | None:
+    """The account's player when signed in, else the browser's guest player."""
+    if user_id is not None:
+        return account_player(session, user_id)
+    return guest_player(session, guest_key)
+
+
+def players_of(session: Session, user_id: int | None, guest_key: str | None) -> set[int]:
+    """Every player a browser may act for: the account's, and a guest game's from before
+    signing in (so signing in mid-game does not lock the player out of it)."""
+    players = [current_player(session, user_id, guest_key)]
+    if user_id is not None:  # signed out, current_player() is the guest already
+        players.append(guest_player(session, guest_key))
+    return {player.id for player in players if player is not None}
+
+
+def claim_guest(session: Session, user_id: int, guest_key: str | None) -> Player | None:
+    """On signing in: an account without a player yet takes over the browser's guest player,
+    with its scores. Returns the player claimed, if any."""
+    guest = guest_player(session, guest_key)
+    if guest is None or account_player(session, user_id) is not None:
+        return None
+    guest.user_id = user_id
+    session.flush()
+    return guest
+
+
+def player_for_game(
+    session: Session, nickname: str, *, user_id: int | None, guest_key: str | None
+) -> Player:
+    """The player to start a game as, under the nickname just given.
+
+    Signed in, it is the account's player; the first time, the browser's guest player (with
+    its scores) becomes the account's. Signed out, it is the browser's guest, or a new one.
+    """
+    if user_id is not None:
+        player = account_player(session, user_id) or guest_player(session, guest_key)
+        if player is None:
+            player = new_player(session, nickname)
+        player.user_id = user_id
+    else:
+        player = guest_player(session, guest_key) or new_player(session, nickname)
+    player.nickname = nickname
+    session.flush()
+    return player
