@@ -9,6 +9,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import click
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 SEED_DIR = Path(__file__).resolve().parent / "data" / "seed"
@@ -17,8 +19,9 @@ SEED_DIR = Path(__file__).resolve().parent / "data" / "seed"
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 
 
-class ConfigError(ValueError):
-    """A setting that cannot be read as its type; the message names it."""
+class ConfigError(click.ClickException):
+    """A setting that cannot be read as its type; the message names it. A ClickException, so
+    that `flask` commands report it as one `Error:` line, like every other CLI failure."""
 
 
 def whole_number(name: str, value: object) -> int:

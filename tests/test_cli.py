@@ -1,6 +1,7 @@
 """The flask commands: what they print, what they store, and how they refuse bad input."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -230,6 +231,32 @@ def test_flask_command_line_prints_errors_without_a_traceback(tmp_path: Path) ->
     assert completed.returncode == 1
     assert completed.stderr == f"Error: {missing}: no such file\n"
     assert completed.stdout == ""
+
+
+def test_ingest_publish_refuses_an_article_without_questions(
+    runner: FlaskCliRunner, tmp_path: Path, fresh_session: Session
+) -> None:
+    article = tmp_path / "thin.txt"
+    article.write_text('The film "Grey Lantern" is mentioned here, and that is all.\n')
+    result = runner.invoke(args=["ingest", str(article), "--publish"])
+    assert result.exit_code == 1, result.output
+    assert "A published quiz needs at least one question." in result.output
+    assert fresh_session.scalar(sa.select(sa.func.count()).select_from(Quiz)) == 0
+
+
+def test_an_unreadable_setting_is_one_error_line(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("The film stars Ann Lee.", encoding="utf-8")
+    completed = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "quizapp", "facts", str(article)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "QUIZAPP_GENERATION_SEED": "abc"},
+    )
+    assert completed.returncode == 1
+    assert completed.stderr == "Error: QUIZAPP_GENERATION_SEED must be a whole number, got 'abc'\n"
 
 
 def test_quiz_shows_and_changes_the_rules(runner: FlaskCliRunner, fresh_session: Session) -> None:

@@ -17,6 +17,7 @@ from flask.cli import with_appcontext
 from tqdm import tqdm
 
 from quizapp import config, generation
+from quizapp.authoring.quizzes import QuizError
 from quizapp.authoring.rows import normalise_text
 from quizapp.extensions import db
 from quizapp.ingest.articles import IngestResult, ingest_article
@@ -126,6 +127,9 @@ def ingest_files(
         except generation.NotAFilmArticle as error:
             db.session.rollback()
             raise click.ClickException(f"{file}: not a film article ({error})") from error
+        except QuizError as error:
+            db.session.rollback()
+            raise click.ClickException(f"{file}: {error}") from error
         db.session.commit()
         tqdm.write(describe_result(result), file=sys.stdout)
 

@@ -12,13 +12,15 @@ from quizapp.authoring.quizzes import QuizError, set_published
 from quizapp.extensions import db
 from quizapp.models import Quiz, utcnow
 from quizapp.play.attempts import expire_overdue
-from quizapp.play.settings import FEEDBACK_MODES, TIME_LIMIT_MAX, QuizSettings
+from quizapp.play.settings import FEEDBACK_MODES, TIME_LIMIT_MAX, TIME_LIMIT_MIN, QuizSettings
 
 
 @click.command("quiz")
 @click.argument("slug")
 @click.option(
-    "--time-limit", type=click.IntRange(min=5, max=TIME_LIMIT_MAX), help="Seconds for the quiz."
+    "--time-limit",
+    type=click.IntRange(min=TIME_LIMIT_MIN, max=TIME_LIMIT_MAX),
+    help="Seconds for the quiz.",
 )
 @click.option("--untimed", is_flag=True, help="Remove the time limit.")
 @click.option(

@@ -31,7 +31,7 @@ from wtforms.validators import (
 from quizapp.forms.base import strip
 from quizapp.generation.types import FACT_KINDS
 from quizapp.kinds import KINDS, EditorEntry
-from quizapp.play.settings import TIME_LIMIT_MAX
+from quizapp.play.settings import TIME_LIMIT_MAX, TIME_LIMIT_MIN
 from quizapp.text.limits import (
     ANSWER_MAX,
     DESCRIPTION_MAX,
@@ -177,7 +177,7 @@ class QuizForm(FlaskForm):
         if self.timed.data and not limit:
             self.time_limit.errors = ["A timed quiz needs a time limit."]
             valid = False
-        elif limit is not None and not 10 <= limit <= TIME_LIMIT_MAX:
+        elif limit is not None and not TIME_LIMIT_MIN <= limit <= TIME_LIMIT_MAX:
             self.time_limit.errors = ["Between 10 seconds and a day."]
             valid = False
         return valid

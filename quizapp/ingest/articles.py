@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from quizapp import generation
 from quizapp.authoring.gate import apply_gate
+from quizapp.authoring.quizzes import set_published
 from quizapp.authoring.rows import (
     fact_row,
     normalise_text,
@@ -85,20 +86,23 @@ def ingest_article(
 def quiz_for(
     session: Session, article: Article, facts: list[generation.Fact], *, publish: bool
 ) -> Quiz:
-    """A quiz asking all the article's questions in the order they were generated."""
+    """A quiz asking all the article's questions in the order they were generated; publishing
+    it follows the rule every published quiz does (QuizError without a question)."""
     title = quiz_title(facts, article.title)
-    return Quiz(
+    quiz = Quiz(
         title=title,
         slug=unique_slug(session, title),
         description=f"Questions drawn from the article “{article.title}”.",
         article=article,
         settings=dict(QUIZ_SETTINGS),
-        published=publish,
+        published=False,
         entries=[
             QuizQuestion(question=question, position=position)
             for position, question in enumerate(article.questions)
         ],
     )
+    set_published(quiz, publish)
+    return quiz
 
 
 def quiz_title(facts: list[generation.Fact], article_title: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 POINTS_PER_QUESTION = 1000
 FEEDBACK_MODES = ("each", "end")
 LIMIT_MAX = 7 * 24 * 3600  # a week; a stored limit longer than that is no time limit at all
+TIME_LIMIT_MIN = 10  # seconds: the shortest limit an author can set
 TIME_LIMIT_MAX = 86_400  # a day: the longest limit an author can set
 
 
