@@ -9,35 +9,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from typing import Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp import generation
+from quizapp.interchange.records import FactFields
 from quizapp.models import Fact, Question, Quiz, make_choices
 from quizapp.text.limits import SLUG_STEM_MAX
-
-
-class FactFields(Protocol):
-    """Anything with a fact's fields: a generated fact, an imported one."""
-
-    @property
-    def kind(self) -> str: ...
-    @property
-    def subject(self) -> str: ...
-    @property
-    def value(self) -> str: ...
-    @property
-    def qualifier(self) -> str | None: ...
-    @property
-    def sentence_index(self) -> int: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def hedged(self) -> bool: ...
 
 
 def normalise_text(text: str) -> str:

@@ -13,6 +13,7 @@ from quizapp.interchange.jsontext import Fields, element_lines, load_json
 from quizapp.interchange.records import (
     QUESTION_ORIGINS,
     QUESTION_STATUSES,
+    FactFields,
     Problem,
     QuestionLike,
     QuestionRecord,
@@ -238,27 +239,6 @@ def _question(fields: Fields, article_text: str | None, fact_count: int) -> Ques
     return question
 
 
-class FactLike(Protocol):
-    """What document_from_quiz reads of a stored fact (the Fact model)."""
-
-    @property
-    def kind(self) -> str: ...
-    @property
-    def subject(self) -> str: ...
-    @property
-    def value(self) -> str: ...
-    @property
-    def qualifier(self) -> str | None: ...
-    @property
-    def sentence_index(self) -> int: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def hedged(self) -> bool | None: ...
-
-
 class ArticleLike(Protocol):
     """What document_from_quiz reads of a stored article (the Article model)."""
 
@@ -271,7 +251,7 @@ class ArticleLike(Protocol):
     @property
     def text(self) -> str: ...
     @property
-    def facts(self) -> Sequence[FactLike]: ...
+    def facts(self) -> Sequence[FactFields]: ...
 
 
 class QuizQuestionLike(QuestionLike, Protocol):
@@ -286,7 +266,7 @@ class QuizQuestionLike(QuestionLike, Protocol):
     @property
     def origin(self) -> str | None: ...
     @property
-    def fact(self) -> FactLike | None: ...
+    def fact(self) -> FactFields | None: ...
 
 
 class EntryLike(Protocol):

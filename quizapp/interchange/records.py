@@ -76,6 +76,27 @@ def check_record(record: QuestionRecord) -> list[str]:
     return problems + kind.record_problems(record.choices, record.accepted_answers)
 
 
+class FactFields(Protocol):
+    """Anything with a fact's fields: a generated fact, an imported one, a stored one."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def qualifier(self) -> str | None: ...
+    @property
+    def sentence_index(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def hedged(self) -> bool: ...
+
+
 class ChoiceLike(Protocol):
     """What record_from_question reads of a stored choice (the Choice model)."""
 
