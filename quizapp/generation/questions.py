@@ -6,10 +6,13 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import regex
+
 from quizapp.generation import distractors as dx
 from quizapp.generation.drafting import draft_questions
 from quizapp.generation.types import Fact, QuestionDraft
 from quizapp.text.dates import spoken
+from quizapp.text.folding import match_key
 
 ORDINAL_WORDS = {
     2: "second",
@@ -120,9 +123,10 @@ def _cast(f: Fact, idx: FactIndex, _: str) -> Spec:
         f"{{x}} is in the cast of {f.subject}.",
         None,
         2,
-        candidates=idx.values("director") + idx.values("writer"),
+        # Only actors: the article's directors and writers are crew, never offered as cast.
+        candidates=[],
         pool="actors",
-        forbidden=idx.values("cast", f.subject) + idx.values("cast"),
+        forbidden=idx.values("cast", f.subject) + idx.values("cast") + idx.people(),
     )
 
 
@@ -148,7 +152,7 @@ def _actor_of_character(f: Fact, idx: FactIndex, main: str) -> Spec:
         "person",
         f"Who plays {f.value} in {film}?",
         "",
-        None,
+        f"Who plays {f.value} in {film}? (a surname is enough)",
         2,
         candidates=idx.values("cast", film),
         pool="actors",
@@ -218,7 +222,34 @@ def _joined(f: Fact, idx: FactIndex, main: str, rng: random.Random) -> Spec:
     return spec
 
 
-def _previous(f: Fact, idx: FactIndex, _: str) -> Spec:
+NUMBERED = regex.compile(r"^(?P<stem>.+?)\s+(?:Part\s+)?(?P<n>\d{1,2}|[IVX]{1,4})$")
+
+
+def _states_its_number(title: str, number: int) -> bool:
+    """ "Mission: Impossible 7" is the seventh installment: asking that gives nothing to play."""
+    found = NUMBERED.match(title)
+    return found is not None and found.group("n") in {str(number), _roman(number)}
+
+
+def _roman(number: int) -> str:
+    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for value, numeral in numerals:
+        while number >= value:
+            out, number = out + numeral, number - value
+    return out
+
+
+def _same_series_by_number(one: str, other: str) -> bool:
+    """ "X 7" and "X 8": the sequel's title is the earlier one's with the next number."""
+    first, second = NUMBERED.match(one), NUMBERED.match(other)
+    stems = [first.group("stem") if first else one, second.group("stem") if second else other]
+    return (first is not None or second is not None) and match_key(stems[0]) == match_key(stems[1])
+
+
+def _previous(f: Fact, idx: FactIndex, _: str) -> Spec | None:
+    if _same_series_by_number(f.subject, f.value):
+        return None
     return Spec(
         f.value,
         "title",
@@ -232,7 +263,9 @@ def _previous(f: Fact, idx: FactIndex, _: str) -> Spec:
     )
 
 
-def _sequel(f: Fact, idx: FactIndex, _: str) -> Spec:
+def _sequel(f: Fact, idx: FactIndex, _: str) -> Spec | None:
+    if _same_series_by_number(f.subject, f.value):
+        return None
     return Spec(
         f.value,
         "title",
@@ -324,6 +357,8 @@ def _installment(f: Fact, idx: FactIndex, _: str) -> Spec | None:
     if not f.qualifier or not f.qualifier.isdigit() or int(f.qualifier) not in ORDINAL_WORDS:
         return None
     number = int(f.qualifier)
+    if _states_its_number(f.subject, number):
+        return None
     answer = f"The {ORDINAL_WORDS[number]}"
     wrong = [f"The {ORDINAL_WORDS[n]}" for n in sorted(ORDINAL_WORDS) if n != number]
     return Spec(

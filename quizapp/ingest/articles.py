@@ -18,7 +18,8 @@ from quizapp.authoring.rows import (
     text_checksum,
     unique_slug,
 )
-from quizapp.models import Article, Quiz, QuizQuestion
+from quizapp.generation.assembly import assemble
+from quizapp.models import Article, Question, Quiz, QuizQuestion
 from quizapp.text.limits import TITLE_MAX
 
 QUIZ_SETTINGS = {"shuffle_questions": False, "shuffle_options": False, "time_limit_seconds": None}
@@ -64,7 +65,7 @@ def ingest_article(
         return IngestResult(article=existing, quiz=first_quiz, created=False)
 
     facts = generation.extract_facts(text)
-    drafts = generation.generate_questions(facts, seed=seed, limit=questions_per_quiz)
+    drafts = generation.generate_questions(facts, seed=seed)
     article = Article(
         title=title or default_title(text),
         source_url=url,
@@ -76,7 +77,8 @@ def ingest_article(
     article.facts = list(fact_rows.values())
     status = "published" if publish else "draft"
     article.questions = [question_row(draft, fact_rows, status) for draft in drafts]
-    quiz = quiz_for(session, article, facts, publish=publish) if with_quiz else None
+    asked = [article.questions[i] for i in assemble(drafts, questions_per_quiz)]
+    quiz = quiz_for(session, article, facts, asked, publish=publish) if with_quiz else None
     session.add_all([article, quiz] if quiz else [article])
     session.flush()
     apply_gate(article)
@@ -84,10 +86,15 @@ def ingest_article(
 
 
 def quiz_for(
-    session: Session, article: Article, facts: list[generation.Fact], *, publish: bool
+    session: Session,
+    article: Article,
+    facts: list[generation.Fact],
+    questions: list[Question],
+    *,
+    publish: bool,
 ) -> Quiz:
-    """A quiz asking all the article's questions in the order they were generated; publishing
-    it follows the rule every published quiz does (QuizError without a question)."""
+    """A quiz asking these questions in this order; publishing it follows the rule every
+    published quiz does (QuizError without a question)."""
     title = quiz_title(facts, article.title)
     quiz = Quiz(
         title=title,
@@ -98,7 +105,7 @@ def quiz_for(
         published=False,
         entries=[
             QuizQuestion(question=question, position=position)
-            for position, question in enumerate(article.questions)
+            for position, question in enumerate(questions)
         ],
     )
     set_published(quiz, publish)

@@ -10,7 +10,7 @@ from functools import cache
 
 import pytest
 
-from quizapp.generation import QuestionDraft, generate_questions
+from quizapp.generation import QuestionDraft, extract_facts, generate_questions
 from tests.generation.corpus import ARTICLE_NAMES, SEED_NAME, facts
 from tests.generation.matching import (
     character_value_match,
@@ -209,3 +209,13 @@ def test_a_year_that_describes_a_film_is_not_when_someone_joined() -> None:
     joined = [f.value for f in extract_facts(text) if f.kind == "joined_cast"]
     assert "2019" not in joined
     assert joined == ["2025-05"]
+
+
+def test_a_series_number_the_title_states_is_not_asked() -> None:
+    text = (
+        'Paramount has dated "Harbor Kings 3", the third film in the series, for June 5, 2031. '
+        'Director Ana Reis said the sequel "Harbor Kings 4" is already written, and that '
+        '"Harbor Kings 3" follows "Tide Breakers".'
+    )
+    prompts = [q.prompt for q in generate_questions(extract_facts(text), seed=0)]
+    assert not [p for p in prompts if "installment" in p or "sequel to" in p]

@@ -45,6 +45,8 @@ NAME_KINDS = frozenset(
         "studio",
     }
 )
+# The seed's sequel, "Mission: Impossible 8" after "Mission: Impossible 7", and its installment
+# number, which its title states, are trivia nobody would keep: they are not asked.
 QUESTION_KINDS = (
     "director",
     "release_date",
@@ -52,7 +54,6 @@ QUESTION_KINDS = (
     "character",
     "joined_cast",
     "previous_installment",
-    "sequel",
     "delay",
 )
 
@@ -164,3 +165,9 @@ def test_seed_yields_at_least_25_distinct_questions_on_every_kind_of_fact(
     assert len(set(prompts)) == len(prompts), "a prompt is asked twice"
     asked = {q.fact.kind for q in questions}
     assert not set(QUESTION_KINDS) - asked, f"no question on {set(QUESTION_KINDS) - asked}"
+
+
+def test_the_seed_asks_no_trivial_series_question(seed_facts: list[Fact]) -> None:
+    questions = generate_questions(seed_facts, seed=0)
+    trivial = [q.prompt for q in questions if q.fact.kind in {"sequel", "film"}]
+    assert trivial == []
