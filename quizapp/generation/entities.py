@@ -47,11 +47,14 @@ FILM_NOUNS = (
 # What a film is called in a definition: "X is a 2018 American science fiction comedy".
 GENRE_NOUNS = (
     r"film|movie|drama|comedy|thriller|documentary|horror|western|romance|musical|biopic|"
-    r"melodrama|noir|satire|fantasy|feature|picture|remake|sequel|prequel|adaptation|tearjerker"
+    r"melodrama|noir|satire|fantasy|remake|sequel|prequel|adaptation|tearjerker"
 )
 # "Emmy-winning", "Oscar-nominated": adjectives, never titles; and a country's initials.
 NOT_A_TITLE = regex.compile(
-    r"-(?:winning|nominated|starring|led|backed|based|directed|produced)$|^\p{Lu}{2,3}$"
+    r"-(?:winning|nominated|starring|led|backed|based|directed|produced)$"
+    r"|^[\p{Lu}&]{2,4}$"  # "US", "R&B"
+    r"|^\d+\s+(?:to|and|of|in|on|at|for|from|with|or)\s"  # "2 to Toy" from "chapter 2 to Toy Story"
+    r"|\b(?:Collection|Volume|Box\s+Set|Season|Festival|School|Academy|University|College)\b"
 )
 GENRE_WORDS = frozenset(GENRE_NOUNS.replace("|", " ").split())
 # "Give Me Five, a Chinese film about ...": capitalised adjectives that may describe a film.
@@ -262,6 +265,7 @@ def build_name_book(text: str, sentences: list[Sentence]) -> NameBook:
     headlines = [s for s in sentences if is_headline(s)]
     for sentence in [s for s in sentences if s not in headlines] + headlines:
         _collect_films(book, sentence)
+    _drop_non_films(book)
     for key in list(book.persons):
         if key in book.films:
             del book.persons[key]
@@ -357,6 +361,31 @@ def _collect_films(book: NameBook, sentence: Sentence) -> None:
             title = title[lead.end() :]
         if len(title.split()) >= 2 and match_key(title) not in book.persons:
             _add_film(book, title)
+
+
+# What a place, an institution, an event or a creature is called right after its name.
+NON_FILM_AFTER = regex.compile(
+    r"[”\"’']?(?:\s+(?:School|Academy|University|College|Hospital|Cathedral|Castle|Hall|Street|"
+    r"Hotel|Festival|headmaster|Prize|Award)\b|,\s+the\s+(?:[\p{Ll}-]+\s+){0,3}(?:festival|prize|"
+    r"award|school|show|series|band|company|studio|network|magazine|newspaper|city|town|village|"
+    r"country|island|creatures?|monsters?|novel|book|play|album|song)\b)"
+)
+PLURAL_NOUN_BEFORE = regex.compile(r"\b(?:more|many|several|these|those|giant|two|three|four)\s+$")
+
+
+def _drop_non_films(book: NameBook) -> None:
+    """Titles that the text itself shows to be something else: "the Hogwarts School", "the
+    “Mostra”, the prestigious festival", "more Graboids threaten" (a plural common noun)."""
+    for key, title in list(book.films.items()):
+        for found in regex.finditer(
+            rf"(?<![\p{{L}}\d]){regex.escape(title)}(?![\p{{L}}\d])", book.text
+        ):
+            after = book.text[found.end() : found.end() + 60]
+            before = book.text[max(0, found.start() - 12) : found.start()]
+            plural = " " not in title and title.endswith("s") and PLURAL_NOUN_BEFORE.search(before)
+            if NON_FILM_AFTER.match(after) or plural:
+                del book.films[key]
+                break
 
 
 DATED_TITLE = regex.compile(rf"(?P<t>{TITLE})\s+\((?:18|19|20)\d\d\)")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quizapp.generation import extract_facts
 from quizapp.generation.document import entry_title, section_films
 from quizapp.text.sentences import split_sentences
@@ -87,3 +89,29 @@ def test_a_crew_members_parenthesis_lists_their_work_not_an_actor() -> None:
         "(Shaye) and his crew."
     )
     assert ("character", "Lin Shaye", "Max") in _facts(plot)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The boy enrols at the Moonfield School of Magic in "Star Lantern", the 2031 fantasy '
+        "film starring Ada Vance. Iris Kahn plays the Moonfield headmaster.",
+        'Twenty films compete at the "Lumen", the prestigious festival in Lisbon. The drama '
+        '"Star Lantern" stars Ada Vance.',
+        'In the horror film "Star Lantern", starring Ada Vance, the “Burrowers” attack a town. '
+        "As more Burrowers arrive, Iris Kahn leads the fight.",
+    ],
+)
+def test_places_festivals_and_creatures_are_not_films(text: str) -> None:
+    films = {f[2] for f in _facts(text) if f[0] == "film"}
+    assert films == {"Star Lantern"}
+
+
+def test_collections_and_acronyms_are_not_films() -> None:
+    text = (
+        "Film Noir Classic Collection Volume 5 gathers five dramas. R&B star Ada Vance "
+        'also stars in "Star Lantern", the 2031 drama.'
+    )
+    films = {f[2] for f in _facts(text) if f[0] == "film"}
+    assert "R&B" not in films
+    assert not any("Collection" in film for film in films)
