@@ -52,7 +52,7 @@ def styles() -> dict[str, str]:
 
 def predictions(text: str) -> list[dict[str, Any]]:
     try:
-        return [fact.as_json() for fact in extract_facts(text)]
+        return [dict(fact.as_json()) for fact in extract_facts(text) if not fact.unsure]
     except NotAFilmArticle:
         return []
 

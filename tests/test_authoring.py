@@ -596,3 +596,42 @@ def test_fact_and_quiz_changes_are_kept_with_who_and_when(
     builder = author.get(saved.location).get_data(as_text=True)
     assert "created (2 questions, draft) by author-" in builder
     assert "edited (1 question, published) by author-" in builder
+
+
+TWO_FILMS = """Two dramas lead the autumn slate
+
+"Winter Harbor", directed by Ana Reis, opens on October 3, 2031. "Paper Wolves", from \
+director Bo Lind, follows a month later.
+
+Early word is strong. Tom Gale plays Captain Hale, and Ida Voss plays Mara Quint.
+"""
+
+
+def test_an_unsure_fact_is_shown_asked_nothing_until_an_author_confirms_it(
+    author: FlaskClient, session: Session
+) -> None:
+    article_id = bring_in(author, text=TWO_FILMS, title="Autumn slate")
+    article = article_of(session, article_id)
+    unsure = [f for f in article.facts if f.status == "unsure"]
+    assert {(f.kind, f.value) for f in unsure} >= {("cast", "Tom Gale"), ("cast", "Ida Voss")}
+    assert not [q for q in article.questions if "Tom Gale" in q.prompt]
+    page = author.get(f"/author/articles/{article_id}").get_data(as_text=True)
+    assert "unsure: the film is a guess" in page
+
+    fact = next(f for f in unsure if f.value == "Tom Gale")
+    assert author.post(f"/author/facts/{fact.id}/confirm").status_code == 303
+    again = author.post(f"/author/facts/{fact.id}/confirm")
+    assert again.status_code == 303  # a second confirm changes nothing and says so
+    assert author.post(f"/author/articles/{article_id}/regenerate").status_code == 303
+    article = article_of(session, article_id)
+    assert next(f for f in article.facts if f.id == fact.id).status == "active"
+    assert [
+        q
+        for q in article.questions
+        if "Tom Gale" in q.prompt or any(c.text == "Tom Gale" and c.is_correct for c in q.choices)
+    ]
+    with fresh(session) as reader:
+        actions = reader.scalars(
+            sa.select(ChangeEvent.action).where(ChangeEvent.fact_id == fact.id)
+        ).all()
+    assert actions == ["confirmed"]

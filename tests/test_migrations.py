@@ -102,3 +102,19 @@ def test_question_history_survives_the_move_to_change_events(app: Flask) -> None
                 "INSERT INTO change_event (quiz_id, action, detail, at) "
                 "VALUES (NULL, 'published', '', '2026-01-03')"
             )
+
+
+def test_the_fact_status_check_accepts_unsure_and_refuses_others(app: Flask) -> None:
+    """Migration 5c1e7a9d2b40 lets a fact wait as 'unsure'; the database enforces the list."""
+    with app.app_context(), db.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO article (title, text, checksum, created_at) "
+            "VALUES ('A', 'text', 'abc', '2026-01-01')"
+        )
+        connection.exec_driver_sql(
+            'INSERT INTO fact (article_id, kind, subject, value, sentence_index, start, "end", '
+            "hedged, status, origin) VALUES (1, 'cast', 'F', 'X', 0, 0, 1, false, 'unsure', "
+            "'extracted')"
+        )
+    with app.app_context(), pytest.raises(sa.exc.IntegrityError), db.engine.begin() as c:
+        c.exec_driver_sql("UPDATE fact SET status = 'doubtful'")

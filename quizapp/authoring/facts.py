@@ -42,7 +42,8 @@ def locate(article: Article, value: str, near: int | None = None) -> tuple[int, 
 def correct_fact(
     fact: Fact, *, kind: str, subject: str, value: str, hedged: bool, article: Article | None = None
 ) -> None:
-    """Change a fact; a new value must stand in the article, which gives its evidence span."""
+    """Change a fact; a new value must stand in the article, which gives its evidence span.
+    A corrected unsure fact is confirmed: the author has said what it is about."""
     if kind not in FACT_KINDS:
         raise FactError(f"Unknown kind of fact: {kind}.")
     if not subject.strip():
@@ -56,6 +57,8 @@ def correct_fact(
     fact.kind, fact.subject, fact.value = kind, subject.strip(), value.strip()
     fact.hedged = hedged
     fact.origin = "author"
+    if fact.status == "unsure":  # the author has now said which film it is about
+        fact.status = "active"
 
 
 def add_fact(article: Article, *, kind: str, subject: str, value: str) -> Fact:
@@ -68,6 +71,13 @@ def add_fact(article: Article, *, kind: str, subject: str, value: str) -> Fact:
 
 def drop_fact(fact: Fact) -> None:
     fact.status = "dropped"
+
+
+def confirm_fact(fact: Fact) -> None:
+    """An author vouches for an unsure fact's film: questions may now be asked on it."""
+    if fact.status != "unsure":
+        raise FactError("only an unsure fact needs confirming")
+    fact.status = "active"
 
 
 def as_generation_fact(fact: Fact, sentences: dict[int, str]) -> generation.Fact:

@@ -54,9 +54,11 @@ def unique_slug(session: Session, title: str) -> str:
     return f"{base}-{suffix}"
 
 
-def fact_row(fact: FactFields) -> Fact:
-    """A stored fact from anything with a fact's fields (a generated fact, an imported one)."""
+def fact_row(fact: FactFields, *, unsure: bool = False) -> Fact:
+    """A stored fact from anything with a fact's fields (a generated fact, an imported one);
+    an unsure one waits for an author to confirm it."""
     return Fact(
+        status="unsure" if unsure else "active",
         kind=fact.kind,
         subject=fact.subject,
         value=fact.value,

@@ -29,12 +29,15 @@ from quizapp.text.limits import TITLE_MAX, URL_MAX
 
 @click.command("facts")
 @click.argument("path", type=click.Path(path_type=Path))
-def facts_command(path: Path) -> None:
+@click.option(
+    "--with-unsure", is_flag=True, help="Also print the facts whose film is only a guess."
+)
+def facts_command(path: Path, with_unsure: bool) -> None:
     """Print the facts an article states, as JSON.
 
     Offsets index the text as it is stored: trimmed, with Windows line ends made Unix ones.
     """
-    facts = [fact.as_json() for fact in extract_from_file(path)]
+    facts = [fact.as_json() for fact in extract_from_file(path) if with_unsure or not fact.unsure]
     click.echo(json.dumps(facts, indent=2, ensure_ascii=False))
 
 

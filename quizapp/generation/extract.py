@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from quizapp.generation import patterns as pt
+from quizapp.generation.attribution import mark_unsure
 from quizapp.generation.context import Context, film_for, make_fact, slot_at
 from quizapp.generation.credits import Credit, block_spans, find_credits
 from quizapp.generation.document import section_films
@@ -47,7 +48,7 @@ def extract_facts(text: str) -> list[Fact]:
         _facts_about(book, sentences, maskeds, main_film, sections), text, sentences
     )
     facts += _credit_facts(credits, sentences, facts, main_film)
-    return refine_facts(facts, main_film, sentences)
+    return mark_unsure(refine_facts(facts, main_film, sentences), sentences, sections)
 
 
 BLOCK_KINDS = frozenset({"director", "writer", "cast", "character"})

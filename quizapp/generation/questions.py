@@ -395,14 +395,15 @@ DATE_BUILDERS = {"release_date": _release, "joined_cast": _joined}
 def generate_questions(
     facts: list[Fact], *, seed: int = 0, limit: int | None = None
 ) -> list[QuestionDraft]:
-    """Questions about the non-hedged facts, deterministic for a given seed."""
+    """Questions about the facts that are neither hedged nor unsure, deterministic for a given
+    seed."""
     rng = random.Random(seed)
     idx = FactIndex(facts)
     films = [f for f in facts if f.kind == "film"]
     main_film = films[0].value if films else ""
     specs: list[tuple[Fact, Spec]] = []
     for fact in facts:
-        if fact.hedged:
+        if fact.hedged or fact.unsure:
             continue
         spec: Spec | None
         if fact.kind in DATE_BUILDERS:

@@ -39,6 +39,7 @@ class FactJson(TypedDict):
     end: int
     hedged: bool
     qualifier: str | None
+    unsure: bool
 
 
 class ChoiceJson(TypedDict):
@@ -90,6 +91,8 @@ class Fact:
     end: int
     hedged: bool = False
     qualifier: str | None = None
+    # The film it names is a default guess (see attribution.py): shown to authors, never asked.
+    unsure: bool = False
 
     def as_json(self) -> FactJson:
         return cast(FactJson, asdict(self))  # the fields, by name

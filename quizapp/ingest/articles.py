@@ -73,7 +73,7 @@ def ingest_article(
         text=text,
         checksum=checksum,
     )
-    fact_rows = {fact: fact_row(fact) for fact in facts}
+    fact_rows = {fact: fact_row(fact, unsure=fact.unsure) for fact in facts}
     article.facts = list(fact_rows.values())
     status = "published" if publish else "draft"
     article.questions = [question_row(draft, fact_rows, status) for draft in drafts]

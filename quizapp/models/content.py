@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from quizapp.models.accounts import User
 
 QUESTION_STATUSES = ("draft", "published", "rejected", "archived")
-FACT_STATUSES = ("active", "dropped")
+FACT_STATUSES = ("active", "dropped", "unsure")
 FACT_ORIGINS = ("extracted", "author")
 QUESTION_ORIGINS = ("generated", "authored")
 

@@ -150,6 +150,22 @@ def drop_fact(fact_id: int) -> ResponseReturnValue:
     return redirect(url_for("author.article", article_id=fact.article_id), code=303)
 
 
+@bp.post("/facts/<int:fact_id>/confirm")
+def confirm_fact(fact_id: int) -> ResponseReturnValue:
+    fact = db.get_or_404(Fact, fact_id, description=f"There is no fact #{fact_id}.")
+    try:
+        fact_rules.confirm_fact(fact)
+    except fact_rules.FactError as error:
+        flash(f"Fact not changed: {error}")
+    else:
+        record_change(db.session(), current_user, "confirmed", fact=fact)
+        db.session.commit()
+        flash("Fact confirmed. Regenerate the questions to use it.")
+    return redirect(
+        url_for("author.article", article_id=fact.article_id, _anchor=f"fact-{fact_id}"), code=303
+    )
+
+
 @bp.post("/articles/<int:article_id>/facts")
 def add_fact(article_id: int) -> ResponseReturnValue:
     article = db.get_or_404(Article, article_id, description=f"There is no article #{article_id}.")
