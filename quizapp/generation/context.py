@@ -76,12 +76,16 @@ def slot_at(ctx: Context, match: regex.Match[str], group: str) -> Slot | None:
 
 PERSON_CREDIT_BEFORE = regex.compile(r"\s*\((?:[^()]{0,30}\s)?$")
 PERSON_CREDIT_AFTER = regex.compile(r"^(?:\s+[\p{Ll}-]+){0,2}\s*[),;]")
-POSSESSIVE_OF_PERSON = regex.compile(r"^(?:['’‘]s?)\s+$")
+POSSESSIVE_OF_PERSON = regex.compile(
+    r"^[”\"’']?(?:['’‘]s?|\s+(?:actor|actress|star|co-star|director|filmmaker|helmer|writer|"
+    r"creator|alum|veteran))\s+$"
+)
 
 
 def _credits_a_person(ctx: Context, film: Slot) -> bool:
-    """A title that tags a person, "Madison Iseman (Jumanji franchise)" or "Stranger Things'
-    Jamie Campbell Bower", names that person's earlier work, not what the sentence is about."""
+    """A title that tags a person, "Madison Iseman (Jumanji franchise)", "Stranger Things'
+    Jamie Campbell Bower" or "'Top Gun: Maverick' actor Glen Powell", names that person's
+    earlier work, not what the sentence is about."""
     text = ctx.book.text
     people = [s for s in ctx.masked.slots if s.kind == "P"]
     before = [p for p in people if p.end <= film.start]

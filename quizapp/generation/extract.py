@@ -133,7 +133,12 @@ def _facts_about(
     return facts
 
 
-PRONOUN_SUBJECT = regex.compile(r"(?:It|The\s+(?:film|movie|picture)|This\s+(?:film|movie))\b")
+# "It", "The film", "The horror sequel", "This romantic drama": the sentence goes on about a
+# film named before it.
+PRONOUN_SUBJECT = regex.compile(
+    r"(?:It|(?:The|This)\s+(?:[\p{Ll}-]+\s+){0,2}(?:film|movie|picture|sequel|prequel|remake|"
+    r"thriller|drama|comedy|adaptation|biopic|documentary|feature|musical|western))\b"
+)
 
 
 def _subject_film(previous: MaskedSentence, sentence: Sentence) -> str | None:

@@ -115,3 +115,24 @@ def test_collections_and_acronyms_are_not_films() -> None:
     films = {f[2] for f in _facts(text) if f[0] == "film"}
     assert "R&B" not in films
     assert not any("Collection" in film for film in films)
+
+
+def test_a_title_before_a_role_noun_is_the_persons_earlier_work() -> None:
+    text = (
+        "'Harbor Kings' actor Tom Gale is in talks to star in 'Night Rail', the 2031 thriller. "
+        "'Night Rail' is directed by Ana Reis."
+    )
+    facts = _facts(text)
+    assert ("cast", "Night Rail", "Tom Gale") in facts
+    assert ("cast", "Harbor Kings", "Tom Gale") not in facts
+
+
+def test_the_horror_sequel_goes_on_about_the_film_the_sentence_before_named() -> None:
+    text = (
+        '"Sky Duel", from Paramount, now opens July 2, 2031.\n\n'
+        'A few months earlier, "Quiet Field Part II" will open. The horror sequel, starring '
+        "Ann Vale and Tom Gale, has also been delayed to April 23, 2031."
+    )
+    facts = _facts(text)
+    assert ("cast", "Quiet Field Part II", "Ann Vale") in facts
+    assert ("cast", "Sky Duel", "Ann Vale") not in facts
