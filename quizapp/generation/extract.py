@@ -13,7 +13,8 @@ from quizapp.generation.credits import Credit, block_spans, find_credits
 from quizapp.generation.document import section_films
 from quizapp.generation.entities import NameBook, add_known_names, build_name_book, is_headline
 from quizapp.generation.hedging import is_hedged
-from quizapp.generation.masking import MaskedSentence, Slot, mask
+from quizapp.generation.lexicon import gender_of
+from quizapp.generation.masking import PRONOUN, MaskedSentence, Slot, mask
 from quizapp.generation.production import production_facts, series_facts
 from quizapp.generation.refine import refine_facts
 from quizapp.generation.types import Fact
@@ -40,7 +41,7 @@ def extract_facts(text: str) -> list[Fact]:
     sections = section_films(text, sentences)
     credits = list(find_credits(text, sentences, sections))
     add_known_names(book, credits, sections.values())
-    maskeds = [mask(book, sentence) for sentence in sentences]
+    maskeds = _masked_with_referents(book, sentences)
     main_film = _main_film(book, maskeds, credits)
     if main_film is None:
         raise NotAFilmArticle("no film title could be found in the text")
@@ -49,6 +50,36 @@ def extract_facts(text: str) -> list[Fact]:
     )
     facts += _credit_facts(credits, sentences, facts, main_film)
     return mark_unsure(refine_facts(facts, main_film, sentences), sentences, sections)
+
+
+def _masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[MaskedSentence]:
+    """Each sentence masked; its first "he", "she" or "him" (before any name) gets the person it
+    refers to: the first person the sentence before (in its paragraph) names, else the person
+    whose name heads the section (an obituary roundup's "Dick Miller" line). A name whose given
+    name says the other gender is never the referent."""
+    maskeds: list[MaskedSentence] = []
+    heading_person: str | None = None
+    for sentence in sentences:
+        plain = mask(book, sentence)
+        people = [slot for slot in plain.slots if slot.kind == "P"]
+        if len(people) == 1 and sentence.text.strip() == book.text[people[0].start : people[0].end]:
+            heading_person = people[0].value
+        previous = maskeds[-1] if maskeds else None
+        candidates = []
+        if previous is not None and previous.sentence.paragraph == sentence.paragraph:
+            candidates += [slot.value for slot in previous.slots if slot.kind == "P"][:1]
+        if heading_person:
+            candidates.append(heading_person)
+        found = PRONOUN.search(sentence.text)
+        pronoun = found.group().casefold() if found else ""
+        referent = next((name for name in candidates if _may_be(name, pronoun)), None)
+        maskeds.append(mask(book, sentence, referent) if referent else plain)
+    return maskeds
+
+
+def _may_be(name: str, pronoun: str) -> bool:
+    gender = gender_of(name.split()[0])
+    return not ((pronoun == "He" and gender == "female") or (pronoun == "She" and gender == "male"))
 
 
 BLOCK_KINDS = frozenset({"director", "writer", "cast", "character"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -85,12 +86,23 @@ NOT_PERSON_WORDS = frozenset(
 
 
 @cache
-def given_names() -> frozenset[str]:
-    """Casefolded first names known to gender-guesser's multinational name dictionary."""
+def _detector() -> Any:
+    """gender-guesser's multinational given-name dictionary, loaded once per process."""
     import gender_guesser.detector as detector
 
-    names = detector.Detector(case_sensitive=False).names
-    return frozenset(name for name in names if len(name) > 1)
+    return detector.Detector(case_sensitive=False)
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Casefolded first names known to gender-guesser's multinational name dictionary."""
+    return frozenset(name for name in _detector().names if len(name) > 1)
+
+
+def gender_of(given_name: str) -> str:
+    """ "male", "female" or "unknown", from the given-name dictionary ("mostly" counts)."""
+    guess = str(_detector().get_gender(given_name)).removeprefix("mostly_")
+    return guess if guess in {"male", "female"} else "unknown"
 
 
 def is_given_name(word: str) -> bool:

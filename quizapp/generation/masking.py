@@ -90,8 +90,21 @@ def find_mentions(book: NameBook, sentence: Sentence) -> list[Slot]:
     return sorted(chosen, key=lambda s: s.start)
 
 
-def mask(book: NameBook, sentence: Sentence) -> MaskedSentence:
+PRONOUN = regex.compile(r"\b(?:[Hh]e|[Ss]he|him)\b")
+
+
+def mask(book: NameBook, sentence: Sentence, referent: str | None = None) -> MaskedSentence:
+    """The sentence with its mentions masked. With a referent, "he", "she" or "him" is masked
+    as that person where the sentence has named no one before it (see extract)."""
     slots = find_mentions(book, sentence)
+    if referent:
+        for pronoun in PRONOUN.finditer(book.text, sentence.start, sentence.end):
+            if all(slot.start >= pronoun.end() for slot in slots if slot.kind == "P"):
+                span = pronoun.span()
+                if all(slot.end <= span[0] or slot.start >= span[1] for slot in slots):
+                    slots.append(Slot("P", referent, *span))
+                break
+        slots.sort(key=lambda slot: slot.start)
     pieces: list[str] = []
     offsets: list[int] = []
     cursor = sentence.start

@@ -136,3 +136,20 @@ def test_the_horror_sequel_goes_on_about_the_film_the_sentence_before_named() ->
     facts = _facts(text)
     assert ("cast", "Quiet Field Part II", "Ann Vale") in facts
     assert ("cast", "Sky Duel", "Ann Vale") not in facts
+
+
+def test_he_and_she_refer_to_the_person_named_before_them() -> None:
+    text = (
+        "Night Rail is a 2031 thriller directed by Bo Lind.\n\n"
+        "Ann Vale joined the cast in May. She plays Captain Hale, a railway detective."
+    )
+    facts = _facts(text)
+    assert ("character", "Ann Vale", "Captain Hale") in facts
+
+
+def test_a_pronoun_never_takes_a_name_of_the_other_gender() -> None:
+    text = (
+        "Night Rail is a 2031 thriller directed by Bo Lind.\n\n"
+        "John Vale joined the cast in May. She plays Captain Hale, a railway detective."
+    )
+    assert not {f for f in _facts(text) if f[0] == "character" and f[1] == "John Vale"}
