@@ -78,8 +78,10 @@ def _masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[Ma
 
 
 def _may_be(name: str, pronoun: str) -> bool:
-    gender = gender_of(name.split()[0])
-    return not ((pronoun == "He" and gender == "female") or (pronoun == "She" and gender == "male"))
+    """Whether `pronoun` ("he", "she", "him") may stand for `name`, by its given name."""
+    if not pronoun:
+        return False
+    return gender_of(name.split()[0]) != ("male" if pronoun == "she" else "female")
 
 
 BLOCK_KINDS = frozenset({"director", "writer", "cast", "character"})
