@@ -67,16 +67,17 @@ def gives_away(earlier: QuestionDraft, later: QuestionDraft) -> bool:
 def order_without_giveaways(drafts: Sequence[QuestionDraft], chosen: list[int]) -> list[int]:
     """Each step asks the first question (in bank order) that gives away none of the questions
     still to come; when every one would, the one that gives away the fewest."""
+    shown = {i: _shown(drafts[i]) for i in chosen}
+    hidden = {i: _hidden(drafts[i]) for i in chosen}
+    spoiled = {
+        i: {j for j in chosen if j != i and hidden[j].strip() and hidden[j] in shown[i]}
+        for i in chosen
+    }
     remaining = list(chosen)
     ordered: list[int] = []
     while remaining:
-
-        def spoils(i: int) -> int:
-            return sum(gives_away(drafts[i], drafts[j]) for j in remaining if j != i)
-
-        pick = next((i for i in remaining if spoils(i) == 0), None)
-        if pick is None:
-            pick = min(remaining, key=spoils)
+        left = set(remaining)
+        pick = min(remaining, key=lambda i: len(spoiled[i] & left))
         remaining.remove(pick)
         ordered.append(pick)
     return ordered

@@ -19,24 +19,32 @@ from quizapp.text.sentences import Sentence
 FILM_SUBJECT_KINDS = frozenset({"director", "writer", "cast", "release_date"})
 
 
-def _names(text: str, title: str) -> bool:
-    key = match_key(title)
-    return bool(key) and f" {key} " in f" {match_key(text)} "
+class _Keys:
+    """The match keys of each sentence and paragraph, folded once."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentence = {s.index: f" {match_key(s.text)} " for s in sentences}
+        self.paragraph_of = {s.index: s.paragraph for s in sentences}
+        joined: dict[int, list[str]] = {}
+        for s in sentences:
+            joined.setdefault(s.paragraph, []).append(self.sentence[s.index])
+        self.paragraph = {p: " ".join(keys) for p, keys in joined.items()}
+        self.headline = self.sentence[sentences[0].index] if sentences else ""
 
 
-def basis(fact: Fact, sentences: list[Sentence], sections: dict[int, str], films: int) -> str:
+def basis(fact: Fact, keys: _Keys, sections: dict[int, str], films: int) -> str:
     """The reason `fact` names its film (see the module docstring), or "unsure"."""
-    sentence = next(s for s in sentences if s.index == fact.sentence_index)
-    if _names(sentence.text, fact.subject):
+    title = f" {match_key(fact.subject)} "
+    paragraph = keys.paragraph_of[fact.sentence_index]
+    if title in keys.sentence[fact.sentence_index]:
         return "clause"
-    if sections.get(sentence.paragraph) == fact.subject:
+    if sections.get(paragraph) == fact.subject:
         return "section"
-    paragraph = " ".join(s.text for s in sentences if s.paragraph == sentence.paragraph)
-    if _names(paragraph, fact.subject):
+    if title in keys.paragraph[paragraph]:
         return "paragraph"
     if films == 1:
         return "only"
-    if sentences and _names(sentences[0].text, fact.subject):
+    if title in keys.headline:
         return "headline"
     return "unsure"
 
@@ -47,9 +55,10 @@ def mark_unsure(
     """The facts, those whose film is a default guess marked unsure; a character goes with
     its actor's cast facts (unsure when every one of them is)."""
     films = len({fact.subject for fact in facts if fact.kind == "film"})
+    keys = _Keys(sentences)
     marked = [
         dataclasses.replace(fact, unsure=True)
-        if fact.kind in FILM_SUBJECT_KINDS and basis(fact, sentences, sections, films) == "unsure"
+        if fact.kind in FILM_SUBJECT_KINDS and basis(fact, keys, sections, films) == "unsure"
         else fact
         for fact in facts
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -53,6 +54,12 @@ class MaskedSentence:
         return self.sentence.text[start - base : end - base]
 
 
+@cache
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    """Compiled once per process: regex's own cache costs more than the match on short text."""
+    return regex.compile(pattern)
+
+
 def _person_pattern(name: str) -> str:
     words = [regex.escape(w) for w in name.split()]
     return r"\s+".join(words)
@@ -68,19 +75,17 @@ def find_mentions(book: NameBook, sentence: Sentence) -> list[Slot]:
     candidates: list[Slot] = []
     for title in set(book.films.values()):
         pattern = rf"(?<![\p{{L}}\d])[“\"‘']?{_title_pattern(title)}[”\"’']?(?![\p{{L}}\d])"
-        for m in regex.finditer(pattern, text[sentence.start : sentence.end]):
-            candidates.append(
-                Slot("F", title, sentence.start + m.start(), sentence.start + m.end())
-            )
+        for m in _compiled(pattern).finditer(text, sentence.start, sentence.end):
+            candidates.append(Slot("F", title, m.start(), m.end()))
     for name in set(book.persons.values()):
         pattern = rf"(?<![\p{{L}}\d]){_person_pattern(name)}(?![\p{{L}}\d])"
-        for m in regex.finditer(pattern, text[sentence.start : sentence.end]):
-            candidates.append(Slot("P", name, sentence.start + m.start(), sentence.start + m.end()))
+        for m in _compiled(pattern).finditer(text, sentence.start, sentence.end):
+            candidates.append(Slot("P", name, m.start(), m.end()))
     for name in book.surnames.values():
         surname = name.split()[-1] if not name.endswith(".") else name.split()[-2]
         pattern = rf"(?<![\p{{L}}\d]){regex.escape(surname)}(?![\p{{L}}\d])"
-        for m in regex.finditer(pattern, text[sentence.start : sentence.end]):
-            candidates.append(Slot("P", name, sentence.start + m.start(), sentence.start + m.end()))
+        for m in _compiled(pattern).finditer(text, sentence.start, sentence.end):
+            candidates.append(Slot("P", name, m.start(), m.end()))
     for date in find_dates(text, sentence.start, sentence.end):
         candidates.append(Slot("D", date.iso or "", date.start, date.end, date))
     chosen: list[Slot] = []
