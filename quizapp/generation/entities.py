@@ -18,7 +18,7 @@ from quizapp.generation.lexicon import (
     ROLE_NOUNS,
     is_given_name,
 )
-from quizapp.text.dates import find_dates
+from quizapp.text.dates import MONTHS, find_dates
 from quizapp.text.folding import match_key
 from quizapp.text.sentences import Sentence
 
@@ -57,6 +57,7 @@ NOT_A_TITLE = regex.compile(
     r"|\b(?:Collection|Volume|Box\s+Set|Season|Festival|School|Academy|University|College)\b"
 )
 GENRE_WORDS = frozenset(GENRE_NOUNS.replace("|", " ").split())
+MONTH_WORDS = "|".join(sorted((m.capitalize() + r"\.?" for m in MONTHS), key=len, reverse=True))
 # "Give Me Five, a Chinese film about ...": capitalised adjectives that may describe a film.
 NATIONALITY = r"\p{Lu}\p{Ll}+(?:an|ian|ese|ish|ch|ic|i)|Oscar-winning|Oscar-nominated"
 PLURAL_LIST_MARK = "(?#list)"
@@ -76,6 +77,14 @@ FILM_CONTEXTS = [
         rf"(?:{FILM_NOUNS})\b"
     ),
     regex.compile(rf"(?P<t>{TITLE})(?:\s+voice)?\s+cast\b"),
+    # Release calendars: "the release dates of A, B and C", "Morbius is now March 19".
+    regex.compile(
+        rf"{PLURAL_LIST_MARK}\brelease\s+dates?\s+(?:of|for)\s+(?P<t>{TITLE}(?:,\s+(?:and\s+)?{TITLE})*)"
+    ),
+    regex.compile(
+        rf"(?P<t>{TITLE})(?:,[^,]{{1,80}},)?\s+(?:has\s+a\s+new\s+release\s+date|is\s+moving\s+to|"
+        rf"is\s+now\s+(?:scheduled\s+for\s+|set\s+for\s+|dated\s+for\s+)?(?:{MONTH_WORDS})\b)"
+    ),
     regex.compile(rf"(?P<t>{TITLE}),?\s+(?:starring|featuring)\s"),
     regex.compile(
         rf"(?P<t>{TITLE})\s+(?:will|is\s+set\s+to|is\s+due\s+to)\s+(?:only\s+)?(?:be\s+out|make\s+its\s+(?:\w+\s+)?debut|be\s+the\s+(?:project|film|movie))"
@@ -136,6 +145,8 @@ class NameBook:
     persons: dict[str, str] = field(default_factory=dict)  # match key -> full name
     films: dict[str, str] = field(default_factory=dict)  # match key -> title
     surnames: dict[str, str] = field(default_factory=dict)  # key of one word -> full name
+    # "Ghostbusters" for "Ghostbusters: Afterlife": a title's short form -> the title.
+    short_titles: dict[str, str] = field(default_factory=dict)
     film_counts: Counter[str] = field(default_factory=Counter)
 
     def person(self, name: str) -> str | None:
@@ -266,6 +277,7 @@ def build_name_book(text: str, sentences: list[Sentence]) -> NameBook:
     for sentence in [s for s in sentences if s not in headlines] + headlines:
         _collect_films(book, sentence)
     _drop_non_films(book)
+    _index_short_titles(book)
     for key in list(book.persons):
         if key in book.films:
             del book.persons[key]
@@ -421,6 +433,29 @@ def add_known_names(book: NameBook, credits: Iterable[Credit], sections: Iterabl
         book.films.setdefault(match_key(title), title)
     book.surnames.clear()
     _index_surnames(book)
+
+
+def _index_short_titles(book: NameBook) -> None:
+    """A title before its colon stands for the whole title when the article writes it alone,
+    no other film starts with it, and it is not a person or a common word ("Ghostbusters" is
+    "Ghostbusters: Afterlife" in an article that names that film)."""
+    prefixes: Counter[str] = Counter(
+        title.split(":", 1)[0].strip() for title in book.films.values() if ":" in title
+    )
+    for title in list(book.films.values()):
+        short = title.split(":", 1)[0].strip()
+        key = match_key(short)
+        if (
+            ":" not in title
+            or prefixes[short] != 1
+            or key in book.persons
+            or any(word.casefold() in NON_NAME_WORDS for word in short.split())
+        ):
+            continue
+        alone = rf"(?<![\p{{L}}\d]){regex.escape(short)}(?![\p{{L}}\d]|\s*:)"
+        if regex.search(alone, book.text):
+            book.short_titles[short] = title
+            book.films.pop(key, None)  # the short form is this film, not another one
 
 
 def _index_surnames(book: NameBook) -> None:

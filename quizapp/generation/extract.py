@@ -23,6 +23,7 @@ from quizapp.text.sentences import Sentence, split_sentences
 FILM_VOCABULARY = regex.compile(
     r"\b(?:films?|movies?|cinemas?|directors?|direct(?:ed|s|ing)|filmmakers?|actors?|actress(?:es)?|"
     r"starring|stars|box[\s-]+office|trailers?|sequels?|prequels?|screenplay|cast|premieres?|"
+    r"release\s+dates?|"
     r"theaters|theatres|drama|comedy|thriller|noir|documentary|biopic|horror|animated)\b",
     regex.IGNORECASE,
 )
@@ -485,6 +486,17 @@ def _date_facts(ctx: Context) -> Iterator[Fact]:
         old_value = old.value or (year if old.date and old.date.month else "")
         if old.value:
             yield make_fact(ctx, "previous_release_date", film, old_value, (old.start, old.end))
+    for match in pt.NEW_DATE.finditer(m):
+        date = slot_at(ctx, match, "d")
+        if date is None or not date.value or date.start in moved:
+            continue
+        moved.add(date.start)
+        before = m[max(0, match.start() - 60) : match.start()]
+        cut = pt.CLAUSE_CUT.match(before)
+        before = before[cut.end() :] if cut else before
+        kind = "previous_release_date" if pt.ORIGINALLY.search(before) else "release_date"
+        film = film_for(ctx, date.start)
+        yield make_fact(ctx, kind, film, date.value, (date.start, date.end))
     for match in pt.RELEASE_ON.finditer(m):
         for group in ("d", "d2"):
             date = slot_at(ctx, match, group)

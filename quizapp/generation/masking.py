@@ -77,6 +77,10 @@ def find_mentions(book: NameBook, sentence: Sentence) -> list[Slot]:
         pattern = rf"(?<![\p{{L}}\d])[“\"‘']?{_title_pattern(title)}[”\"’']?(?![\p{{L}}\d])"
         for m in _compiled(pattern).finditer(text, sentence.start, sentence.end):
             candidates.append(Slot("F", title, m.start(), m.end()))
+    for short, title in book.short_titles.items():
+        pattern = rf"(?<![\p{{L}}\d])[“\"‘']?{_title_pattern(short)}[”\"’']?(?![\p{{L}}\d]|\s*:)"
+        for m in _compiled(pattern).finditer(text, sentence.start, sentence.end):
+            candidates.append(Slot("F", title, m.start(), m.end()))
     for name in set(book.persons.values()):
         pattern = rf"(?<![\p{{L}}\d]){_person_pattern(name)}(?![\p{{L}}\d])"
         for m in _compiled(pattern).finditer(text, sentence.start, sentence.end):

@@ -165,6 +165,14 @@ RELEASE_ON = regex.compile(
     rf"\s*,?\s*(?:(?:on|in|for|by|this|next|until)\s+)?(?:next\s+year,?\s+(?:on\s+)?)?"
     rf"(?P<d>{D})(?:\s+and\s+(?P<d2>{D}))?"
 )
+# "has a new release date of March 5, 2021", "is now Jan. 15, 2021", "is moving to Oct. 23".
+NEW_DATE = regex.compile(
+    r"\b(?:(?:has\s+)?a\s+new\s+(?:release\s+)?date\s+of|is\s+now(?:\s+(?:scheduled|set|slated|"
+    r"dated|due)\s+(?:for|to\s+open\s+on|to\s+open))?|(?:is\s+)?moving\s+to|moves\s+to|"
+    r"(?:was\s+|has\s+been\s+)?(?:moved|pushed|bumped|shifted)\s+(?:back\s+|up\s+)?to|"
+    r"(?:is\s+)?(?:now\s+)?(?:scheduled|slated|dated)\s+for)\s+(?:on\s+)?"
+    rf"(?P<d>{D})"
+)
 MOVED_FROM_TO = regex.compile(
     rf"\bfrom\s+(?:its\s+|the\s+)?(?P<old>{D})(?:\s+release\s+date)?,?\s+to\s+(?P<d>{D})"
 )

@@ -1,0 +1,33 @@
+"""Release calendars: new dates in their many phrasings, titles that are never quoted."""
+
+from __future__ import annotations
+
+from quizapp.generation import extract_facts
+
+CALENDAR = (
+    "Studio Nine has pushed back the release dates of Harbor Kings: Tides, Morrow, Uncharted "
+    "Skies and Paper Moon 2.\n\n"
+    "Harbor Kings, from Ana Reis, has a new release date of March 5, 2031, while Morrow is now "
+    "March 19, 2031. Uncharted Skies is now scheduled for Oct. 8, 2031. Paper Moon 2 had "
+    "originally been dated for Jan. 15, 2031, but is moving to Oct. 23, 2031."
+)
+
+
+def _dates() -> set[tuple[str, str, str]]:
+    return {(f.kind, f.subject, f.value) for f in extract_facts(CALENDAR) if "date" in f.kind}
+
+
+def test_new_dates_in_a_calendar_go_to_the_film_they_follow() -> None:
+    dates = _dates()
+    assert {
+        ("release_date", "Harbor Kings: Tides", "2031-03-05"),
+        ("release_date", "Morrow", "2031-03-19"),
+        ("release_date", "Uncharted Skies", "2031-10-08"),
+        ("release_date", "Paper Moon 2", "2031-10-23"),
+    } <= dates
+
+
+def test_an_original_date_is_the_previous_one() -> None:
+    dates = _dates()
+    assert ("release_date", "Paper Moon 2", "2031-01-15") not in dates
+    assert ("previous_release_date", "Paper Moon 2", "2031-01-15") in dates
