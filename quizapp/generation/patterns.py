@@ -70,6 +70,7 @@ PERSON_LIST = (
 CAST_TRIGGER_BEFORE = regex.compile(
     r"\b(?i:starring|stars|co-starring|co-stars|featuring|features|alongside|with|including|"
     r"includes|include|joined\s+by|opposite|cast\s+of|stars?\s+are|in\s+the\s+cast\s+by|"
+    r"(?:that|who)\s+appear\s+are|appearances\s+(?:by|from)|"
     r"role\s+for|replaced\s+by)\s+"
     r"(?:(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:stars?|actors?|actresses|leads?|cast\s+members?|"
     r"names|likes\s+of)\s+|(?:the\s+)?(?:previously\s+|recently\s+|newly\s+)?"
@@ -81,6 +82,7 @@ CAST_TRIGGER_AFTER = regex.compile(
     r"set|to|be|been|still|reportedly|officially|negotiating|in\s+talks|expected|going|"
     r"rumored|rumoured|might|may|could)\s+)*(?:star|stars|starring|return|returning|"
     r"co-star|co-starring|appear|in\s+undisclosed\s+roles|round\s+out|join|joins|joined|"
+    r"plays|played|portrays|portrayed|portray|"
     r"signed\s+on|board|boarded|lead|headline|reprise|reprising|will\s+be\s+reprising|play|"
     r"testing\s+for|screen-testing|circling|reunite|up\s+for)\b"
     r"(?!\s+(?:on\s+)?to\s+(?:direct|helm|write|co-write|produce|score|executive))"

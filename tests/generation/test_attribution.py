@@ -153,3 +153,18 @@ def test_a_pronoun_never_takes_a_name_of_the_other_gender() -> None:
         "John Vale joined the cast in May. She plays Captain Hale, a railway detective."
     )
     assert not {f for f in _facts(text) if f[0] == "character" and f[1] == "John Vale"}
+
+
+def test_a_reviewed_entry_with_its_year_files_its_cast_and_plays_a_description_is_cast() -> None:
+    text = (
+        "Film Noir Classics, Volume 9\n\n"
+        "Night Ferry (1948) - the only film directed by Ada Brook is a tense thriller. "
+        "Tom Gale plays a weary sailor, and Ida Voss, Leo Marr and Cy Dunn play his shipmates. "
+        "Among the uncredited actors that appear are Al Bridge and Ruth Cane.\n\n"
+        "Slow Tide (1949) - Bo Lind directs this average noir featuring Ann Vale."
+    )
+    facts = _facts(text)
+    night_ferry = {f[2] for f in facts if f[0] == "cast" and f[1] == "Night Ferry"}
+    assert {"Tom Gale", "Ida Voss", "Leo Marr", "Cy Dunn", "Al Bridge", "Ruth Cane"} <= night_ferry
+    assert ("cast", "Slow Tide", "Ann Vale") in facts
+    assert ("cast", "Night Ferry", "Ann Vale") not in facts
