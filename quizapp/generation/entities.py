@@ -172,7 +172,9 @@ def _clean_title(raw: str) -> str:
     return title
 
 
-def _add_film(book: NameBook, title: str) -> None:
+def _add_film(book: NameBook, title: str, *, quoted: bool = False) -> None:
+    """Register a title, unless it reads as something else. Quotes vouch for a title that
+    starts like a sentence ("My Black Mini Dress")."""
     title = _without_owner(book, _clean_title(title))
     key = match_key(title)
     if not key or key in book.persons or len(title) < 2:
@@ -184,7 +186,7 @@ def _add_film(book: NameBook, title: str) -> None:
         return
     if words[-1].casefold() in STUDIO_WORDS:
         return
-    if find_dates(title) or words[0].casefold() in NEVER_STARTS_TITLE:
+    if find_dates(title) or (words[0].casefold() in NEVER_STARTS_TITLE and not quoted):
         return
     if NOT_A_TITLE.search(title) or match_key(title) in AWARDS:
         return
@@ -353,7 +355,7 @@ def _collect_films(book: NameBook, sentence: Sentence) -> None:
         words = inner.split()
         if _title_case(words) and not inner.rstrip().endswith(("!", "?")) and len(words) <= 8:
             if match_key(inner) not in book.persons:
-                _add_film(book, inner)
+                _add_film(book, inner, quoted=True)
     for pattern in FILM_CONTEXTS:
         for match in pattern.finditer(text, sentence.start, sentence.end):
             title = match.group("t")

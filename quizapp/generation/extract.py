@@ -352,7 +352,10 @@ def _after_as(ctx: Context, slot: Slot) -> bool:
 
 
 def _director_context(masked: str, position: int) -> bool:
-    """'… directed by A, with B' is a credit line; 'the director, with …' is not a cast list."""
+    """'… directed by A, with B' is a credit line; 'the director, with …' is not a cast list.
+    ("The film stars A, B and C" is one: only "with" and "alongside" are read this way.)"""
+    if not regex.match(r"(?i:with|alongside|opposite|including)\b", masked[position:]):
+        return False
     before = masked[max(0, position - 30) : position].casefold()
     return bool(
         regex.search(

@@ -168,3 +168,14 @@ def test_a_reviewed_entry_with_its_year_files_its_cast_and_plays_a_description_i
     assert {"Tom Gale", "Ida Voss", "Leo Marr", "Cy Dunn", "Al Bridge", "Ruth Cane"} <= night_ferry
     assert ("cast", "Slow Tide", "Ann Vale") in facts
     assert ("cast", "Night Ferry", "Ann Vale") not in facts
+
+
+def test_the_film_stars_a_list_and_a_quoted_title_may_start_like_a_sentence() -> None:
+    text = (
+        'Ana Reis\'s "Harbor Kings" tops the chart. The acclaimed film stars Tom Gale, Ida '
+        'Voss and Leo Marr.\n\nA new entry is at number 3. "My Blue Coat" tells the story of four '
+        "friends. It stars Yoon Mi-rae and Cha Ye-jin."
+    )
+    facts = _facts(text)
+    assert {("cast", "Harbor Kings", "Tom Gale"), ("cast", "Harbor Kings", "Leo Marr")} <= facts
+    assert ("cast", "My Blue Coat", "Yoon Mi-rae") in facts
