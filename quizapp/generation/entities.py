@@ -51,7 +51,7 @@ GENRE_NOUNS = (
 )
 # "Emmy-winning", "Oscar-nominated": adjectives, never titles; and a country's initials.
 NOT_A_TITLE = regex.compile(
-    r"-(?:winning|nominated|starring|led|backed|based|directed|produced)$"
+    r"-(?:winning|nominated|starring|starrer|led|backed|based|directed|produced)\b"
     r"|^[\p{Lu}&]{2,4}$"  # "US", "R&B"
     r"|^\d+\s+(?:to|and|of|in|on|at|for|from|with|or)\s"  # "2 to Toy" from "chapter 2 to Toy Story"
     r"|\b(?:Collection|Volume|Box\s+Set|Season|Festival|School|Academy|University|College)\b"
@@ -77,6 +77,7 @@ FILM_CONTEXTS = [
         rf"(?:{FILM_NOUNS})\b"
     ),
     regex.compile(rf"(?P<t>{TITLE})(?:\s+voice)?\s+cast\b"),
+    regex.compile(rf"[-–]starrer\s+(?P<t>{TITLE})"),
     # Release calendars: "the release dates of A, B and C", "Morbius is now March 19".
     regex.compile(
         rf"{PLURAL_LIST_MARK}\brelease\s+dates?\s+(?:of|for)\s+(?P<t>{TITLE}(?:,\s+(?:and\s+)?{TITLE})*)"
@@ -249,7 +250,9 @@ def strip_possessive(run: str) -> str:
     possessive = regex.search(r"[’']s(?=\s|$)", run)
     if possessive:
         run = run[: possessive.start()]
-    return regex.sub(r"-(?:directed|helmed|led|starring|produced|penned|written|fronted)$", "", run)
+    return regex.sub(
+        r"-(?:directed|helmed|led|starring|starrer|produced|penned|written|fronted)\b.*$", "", run
+    )
 
 
 def is_headline(sentence: Sentence) -> bool:
@@ -328,8 +331,21 @@ NAME_LIST = regex.compile(
 )
 
 
+PLAYED_BY_PAIR = regex.compile(
+    rf"\b(?:played|portrayed|voiced|starring|stars)\s+(?:by\s+)?"
+    rf"(?P<a>{NAME_WORD}(?:\s{NAME_WORD}){{1,2}})\s+and\s+(?P<b>{NAME_WORD}(?:\s{NAME_WORD}){{1,2}})"
+)
+
+
 def _complete_name_lists(book: NameBook, sentences: list[Sentence]) -> None:
-    """In a list of three or more names, most of them people, the others are people too."""
+    """In a list of three or more names, most of them people, the others are people too; so is
+    the other of two actors named together ("played by Anya Rao and Vik Sen")."""
+    for match in PLAYED_BY_PAIR.finditer(book.text):
+        pair = [match.group("a"), match.group("b")]
+        if any(match_key(name) in book.persons for name in pair):
+            for name in pair:
+                if not any(w.casefold() in NON_NAME_WORDS | NOT_PERSON_WORDS for w in name.split()):
+                    book.persons.setdefault(match_key(name), name)
     for sentence in sentences:
         for match in NAME_LIST.finditer(book.text, sentence.start, sentence.end):
             items = [

@@ -24,7 +24,7 @@ FILM_VOCABULARY = regex.compile(
     r"\b(?:films?|movies?|cinemas?|directors?|direct(?:ed|s|ing)|filmmakers?|actors?|actress(?:es)?|"
     r"starring|stars|box[\s-]+office|trailers?|sequels?|prequels?|screenplay|cast|premieres?|"
     r"release\s+dates?|"
-    r"theaters|theatres|drama|comedy|thriller|noir|documentary|biopic|horror|animated)\b",
+    r"theaters|theatres|drama|comedy|thriller|noir|documentary|biopic|horror|animated|teasers?)\b",
     regex.IGNORECASE,
 )
 
@@ -295,8 +295,49 @@ def _cast_facts(ctx: Context) -> Iterator[Fact]:
             )
             yield make_fact(ctx, "character", actor.value, value, span, hedged=hedged)
     yield from _cast_lists(ctx)
+    yield from _paired_roles(ctx)
     yield from _joined(ctx)
     yield from _works_in_parentheses(ctx)
+
+
+def _paired_roles(ctx: Context) -> Iterator[Fact]:
+    """Roles and actors paired by "respectively", an actor's possessive role ("Margot Robbie's
+    Harley Quinn") and "the X-starrer F"."""
+    m = ctx.masked.masked
+    for match in pt.RESPECTIVELY.finditer(m):
+        roles = regex.split(r",\s+(?:and\s+)?|,?\s+and\s+", match.group("roles"))
+        people = ctx.masked.slots_in(*match.span("people"), "P")
+        if len(roles) != len(people):
+            continue
+        start = match.start("roles")
+        for role, actor in zip(roles, people, strict=True):
+            at = m.index(role, start)
+            start = at + len(role)
+            film = film_for(ctx, actor.start)
+            yield make_fact(ctx, "cast", film, actor.value, (actor.start, actor.end))
+            span = ctx.masked.article_span(at, at + len(role))
+            yield make_fact(ctx, "character", actor.value, role, span)
+    for match in pt.ACTOR_POSSESSIVE_ROLE.finditer(m):
+        owner = slot_at(ctx, match, "p")
+        if owner is None or not _known_as_cast(ctx, owner.value):
+            continue
+        value, span = _character_value(ctx, match)
+        yield make_fact(ctx, "character", owner.value, value, span)
+    for match in pt.STARRER.finditer(m):
+        star, film_slot = slot_at(ctx, match, "p"), slot_at(ctx, match, "f")
+        if star and film_slot:
+            yield make_fact(ctx, "cast", film_slot.value, star.value, (star.start, star.end))
+
+
+def _known_as_cast(ctx: Context, name: str) -> bool:
+    """Whether the article calls this person an actor or lists them in a cast anywhere: only
+    then is "X's Harley Quinn" a role and not a director's film or a book."""
+    name = regex.escape(name)
+    pattern = (
+        rf"\b(?:actor|actress|star|stars|starring|cast|plays|played|co-star)\b[^.]{{0,80}}{name}"
+        rf"|{name}[^.]{{0,40}}\b(?:plays|stars|played|starred|returns)\b"
+    )
+    return bool(regex.search(pattern, ctx.book.text, regex.IGNORECASE))
 
 
 def _cast_status(ctx: Context, start: int, end: int) -> str | None:

@@ -48,8 +48,21 @@ VOICE_TO = regex.compile(
 )
 IS_CHARACTER = regex.compile(rf"(?P<p>{P})\s+(?:is|will\s+be)\s+{DESCRIPTOR}{CHARACTER}")
 PLAYED_BY = regex.compile(
-    rf"{CHARACTER},?\s+(?:who\s+is\s+|is\s+|will\s+be\s+|was\s+)?(?:played|portrayed|voiced)\s+by\s+(?P<p>{P})"
+    rf"{CHARACTER},?\s+(?:who\s+is\s+|is\s+|will\s+be\s+|was\s+)?"
+    rf"(?:(?:the|a|an)\s+(?:[\p{{Ll}}-]+\s+){{0,3}}?)?(?:played|portrayed|voiced)\s+by\s+(?P<p>{P})"
 )
+# "Isha and Shiva, played by Alia Bhatt and Ranbir Kapoor respectively".
+RESPECTIVELY = regex.compile(
+    rf"(?P<roles>(?:{CAP_WORD})(?:\s(?:{CAP_WORD})){{0,2}}(?:,\s+(?:{CAP_WORD})(?:\s(?:{CAP_WORD})){{0,2}})*"
+    rf",?\s+and\s+(?:{CAP_WORD})(?:\s(?:{CAP_WORD})){{0,2}}),?\s+(?:played|portrayed|voiced)\s+by\s+"
+    rf"(?P<people>{P}(?:(?:,\s+|,?\s+and\s+){P})+),?\s+respectively"
+)
+# "Margot Robbie's Harley Quinn": an actor's possessive before a role name.
+ACTOR_POSSESSIVE_ROLE = regex.compile(
+    rf"(?P<p>{P})[’']s\s+(?P<c>(?:{CAP_WORD})(?:\s(?:{CAP_WORD})){{0,2}})(?=[\s,.;:)]|$)(?!\s+⟦)"
+)
+# "the Akshay Kumar-starrer Pad Man".
+STARRER = regex.compile(rf"(?P<p>{P})[-–]starrer\s+(?P<f>{F})")
 ROLE_OF = regex.compile(
     rf"(?P<p>{P})\s+(?:(?:has|have|had|is|was|will|also|been|just|now|then|reportedly|officially|"
     r"to|be)\s+)*(?:snagged|landed|won|nabbed|got|earned|secured|scored|took|taken|take|up\s+for|"
@@ -57,7 +70,8 @@ ROLE_OF = regex.compile(
     rf"(?:\w+\s+)?(?:role|part)\s+of\s+(?:the\s+)?{CHARACTER}"
     rf"|(?P<p2>{P})[’'‘]s\s+(?:\w+\s+)?(?:performance|turn)\s+as\s+{CHARACTER}"
 )
-CHARACTER_PAREN_ACTOR = regex.compile(rf"{CHARACTER}\s+\((?P<p>{P})\)")
+# "Takako (Setsuko Hara, another Ozu regular)": what follows the comma describes the actor.
+CHARACTER_PAREN_ACTOR = regex.compile(rf"{CHARACTER}\s+\((?P<p>{P})(?:,[^()]{{1,60}})?\)")
 DESCRIBED_PAREN_ACTOR = regex.compile(rf"(?<=[\p{{Ll}}]\s)\((?P<p>{P})\)")
 ACTOR_PAREN_WORK = regex.compile(
     rf"(?P<p>{P})\s+\([“\"‘']?(?P<w>{F}|\p{{Lu}}[^()“”\"]{{1,50}}?)[”\"’']?\)"
@@ -180,7 +194,7 @@ MOVED_FROM_TO = regex.compile(
 )
 FILM_YEAR = regex.compile(
     rf"(?P<f>{F})[”\"’']?\s+\((?P<d>{D})\)"
-    rf"|(?P<f2>{F})\s+is\s+an?\s+(?P<d2>{D})\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?:film|movie)"
+    rf"|(?P<f2>{F})\s+is\s+an?\s+(?P<d2>{D})\s+(?:[\p{{L}}-]+\s+){{0,7}}?(?:film|movie)"
 )
 ORIGINALLY = regex.compile(
     r"\b(?:originally|previously|initially)\b|\bwas\s+(?:supposed|scheduled|set|slated|due)\b"

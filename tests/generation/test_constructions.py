@@ -1,0 +1,48 @@
+"""Constructions that pair actors and roles without a verb between them."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.generation import extract_facts
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    return {(f.kind, f.subject, f.value) for f in extract_facts(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The teaser for "Astra Part One" introduces Mira and Dev, played by Anya Rao and '
+            "Vik Sen respectively.",
+            {("character", "Anya Rao", "Mira"), ("character", "Vik Sen", "Dev")},
+        ),
+        (
+            'In the drama "Late Spring Rain", older daughter Hanako (Emi Sato, another Ono '
+            "regular) comes home.",
+            {("character", "Emi Sato", "Hanako")},
+        ),
+        (
+            'Marta Lind stars in the film "Cold Coast". Marta Lind\'s Captain Ross steals the film.',
+            {("character", "Marta Lind", "Captain Ross")},
+        ),
+        (
+            'Nora Vance is the agent played by Ruth Cole in "Cold Coast", the 2031 thriller.',
+            {("character", "Ruth Cole", "Nora Vance")},
+        ),
+        (
+            "The release of the Raj Mehta-starrer Paper Boat has moved to 2031. The film is "
+            "directed by Anil Rao.",
+            {("cast", "Paper Boat", "Raj Mehta")},
+        ),
+    ],
+)
+def test_roles_paired_without_a_verb(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= _facts(text)
+
+
+def test_a_directors_possessive_before_a_title_is_not_a_role() -> None:
+    text = 'Ana Reis directed the film "Cold Coast". Ana Reis\'s Cold Coast opens in May 2031.'
+    assert not {f for f in _facts(text) if f[0] == "character"}
