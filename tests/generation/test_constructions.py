@@ -25,7 +25,7 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
             {("character", "Emi Sato", "Hanako")},
         ),
         (
-            'Marta Lind stars in the film "Cold Coast". Marta Lind\'s Captain Ross steals the film.',
+            'Marta Lind stars in the film "Cold Coast". Marta Lind\'s Captain Ross steals it.',
             {("character", "Marta Lind", "Captain Ross")},
         ),
         (
