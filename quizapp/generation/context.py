@@ -76,9 +76,13 @@ def slot_at(ctx: Context, match: regex.Match[str], group: str) -> Slot | None:
 
 PERSON_CREDIT_BEFORE = regex.compile(r"\s*\((?:[^()]{0,30}\s)?$")
 PERSON_CREDIT_AFTER = regex.compile(r"^(?:\s+[\p{Ll}-]+){0,2}\s*[),;]")
+PERSON_CREDIT_NOUN = (
+    r"(?:actor|actress|star|co-star|director|filmmaker|helmer|writer|creator|alum|veteran)"
+)
+# "Stranger Things' X", "'Top Gun: Maverick' actor X", "Bird Box and Moonlight star X".
 POSSESSIVE_OF_PERSON = regex.compile(
-    r"^[”\"’']?(?:['’‘]s?|\s+(?:actor|actress|star|co-star|director|filmmaker|helmer|writer|"
-    r"creator|alum|veteran))\s+$"
+    rf"^[”\"’']?(?:['’‘]s?|\s+{PERSON_CREDIT_NOUN}"
+    rf"|(?:,|\s+and)\s+[\p{{Lu}}‘'“\"][^,.;]{{0,40}}\s+{PERSON_CREDIT_NOUN})\s+$"
 )
 
 

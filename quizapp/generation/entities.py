@@ -77,6 +77,11 @@ FILM_CONTEXTS = [
         rf"(?:{FILM_NOUNS})\b"
     ),
     regex.compile(rf"(?P<t>{TITLE})(?:\s+voice)?\s+cast\b"),
+    # Plot summaries: "The United States vs. Billie Holiday will follow Holiday during ...".
+    regex.compile(
+        rf"(?P<t>{TITLE})\s+(?:will\s+)?(?:follows?|tells\s+the\s+story|centers\s+on|centres\s+on|"
+        rf"chronicles|revolves\s+around)\b"
+    ),
     regex.compile(rf"[-–]starrer\s+(?P<t>{TITLE})"),
     # Release calendars: "the release dates of A, B and C", "Morbius is now March 19".
     regex.compile(
@@ -106,9 +111,9 @@ FILM_CONTEXTS = [
         rf"\b(?:star|stars|starring|starred|co-star|appears?|appearing|role|roles|cast)\s+in\s+(?P<t>{TITLE})"
     ),
     regex.compile(rf"\b(?:direct|directing|helm|helming|board)\s+(?P<t>{TITLE})"),
-    regex.compile(
-        rf"(?P<t>{TITLE})\s+(?:director|star|cast|franchise|series|sequel|trailer|writer|producer)\b"
-    ),
+    # "Bird Box and Moonlight star Trevante Rhodes": a person's credits, one title each.
+    regex.compile(rf"{PLURAL_LIST_MARK}(?P<t>{TITLE})\s+(?:director|star|writer|producer)\b"),
+    regex.compile(rf"(?P<t>{TITLE})\s+(?:cast|franchise|series|sequel|trailer)\b"),
     regex.compile(rf"\bthe\s+(?P<t>{TITLE})\s+(?:films|movies|installments)\b"),
 ]
 TITLE_NOISE = regex.compile(

@@ -179,3 +179,22 @@ def test_the_film_stars_a_list_and_a_quoted_title_may_start_like_a_sentence() ->
     facts = _facts(text)
     assert {("cast", "Harbor Kings", "Tom Gale"), ("cast", "Harbor Kings", "Leo Marr")} <= facts
     assert ("cast", "My Blue Coat", "Yoon Mi-rae") in facts
+
+
+def test_two_titles_before_star_are_two_credits_of_that_person() -> None:
+    text = (
+        'Lee Dale has cast Ana Reis in his biopic "Blue Note Nights".\n\n'
+        "She will be joined by Cold Coast and Paper Moon star Tom Gale."
+    )
+    facts = _facts(text)
+    films = {f[2] for f in facts if f[0] == "film"}
+    assert "Cold Coast and Paper Moon" not in films
+    assert ("cast", "Blue Note Nights", "Tom Gale") in facts
+
+
+def test_a_plot_summary_names_its_film_without_quotes() -> None:
+    text = (
+        "Ana Reis has been cast in Lee Dale's upcoming biopic. Deadline says The Court vs. "
+        "Nina Lowe will follow Lowe during her trial. Tom Gale plays her lawyer."
+    )
+    assert "The Court vs. Nina Lowe" in {f[2] for f in _facts(text) if f[0] == "film"}
