@@ -72,6 +72,17 @@ def answer(client: FlaskClient, token: str, position: int, value: str) -> Any:
     return client.post(f"/play/{token}", data={"position": str(position), "answer": value})
 
 
+def to_options_question(client: FlaskClient, session: Session, token: str) -> int:
+    """Answer rightly the typed questions the quiz opens with (its order is the generator's);
+    the position of the first question with options, now shown."""
+    position = 0
+    while (question := asked(session, token, position)).kind == "typed":
+        response = answer(client, token, position, right_value(question))
+        assert response.status_code == 303, response.get_data(as_text=True)
+        position += 1
+    return position
+
+
 def play_all(
     client: FlaskClient, session: Session, token: str, right: bool | list[bool] = True
 ) -> Attempt:

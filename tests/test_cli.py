@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,8 +31,12 @@ BAD_FILES: dict[str, tuple[bytes | None, str]] = {
 }
 
 
+def text_of(path: Path) -> str:
+    return normalise_text(path.read_text(encoding="utf-8"))
+
+
 def facts_of(path: Path) -> list[generation.Fact]:
-    return generation.extract_facts(normalise_text(path.read_text(encoding="utf-8")))
+    return generation.extract_facts(text_of(path))
 
 
 def assert_one_line_error(result: object, reason: str) -> None:
@@ -66,7 +71,7 @@ def test_questions_json_is_what_the_generator_makes_with_that_seed(
 ) -> None:
     result = runner.invoke(args=["questions", str(ARTICLE), "--seed", "3", "--json"])
     assert result.exit_code == 0, result.output
-    drafts = generation.generate_questions(facts_of(ARTICLE), seed=3)
+    drafts = generation.generate_questions(facts_of(ARTICLE), seed=3, text=text_of(ARTICLE))
     assert drafts
     assert json.loads(result.stdout) == [draft.as_json() for draft in drafts]
 
@@ -76,7 +81,7 @@ def test_questions_text_stars_the_correct_option_and_shows_the_evidence(
 ) -> None:
     result = runner.invoke(args=["questions", str(ARTICLE)])
     assert result.exit_code == 0, result.output
-    drafts = generation.generate_questions(facts_of(ARTICLE), seed=0)
+    drafts = generation.generate_questions(facts_of(ARTICLE), seed=0, text=text_of(ARTICLE))
     assert drafts
     lines = result.stdout.splitlines()
     for number, draft in enumerate(drafts, 1):
@@ -335,3 +340,23 @@ def test_expire_closes_overdue_timed_attempts(runner: FlaskCliRunner, session: S
     assert session.get(Attempt, overdue.id).status == "timed_out"  # type: ignore[union-attr]
     assert session.get(Attempt, current.id).status == "active"  # type: ignore[union-attr]
     assert session.scalar(sa.select(sa.func.count()).select_from(BoardEntry)) == 3
+
+
+def test_questions_follow_the_articles_date_given_with_published(runner: FlaskCliRunner) -> None:
+    before = runner.invoke(args=["questions", str(SEED_ARTICLE), "--published", "2020-05-01"])
+    after = runner.invoke(args=["questions", str(SEED_ARTICLE), "--published", "2022-05-01"])
+    assert before.exit_code == 0 and after.exit_code == 0, before.output + after.output
+    release = [
+        line
+        for line in before.stdout.splitlines()
+        if re.match(r"\d+\. .*(?:set for release|released\b)", line)
+    ]
+    assert release and all("As of May 2020" in line for line in release)
+    assert "set for release" not in after.stdout
+    assert re.search(r"When was .* released|On what date was .* released", after.stdout)
+
+
+def test_questions_refuse_a_published_date_that_is_not_yyyy_mm_dd(runner: FlaskCliRunner) -> None:
+    result = runner.invoke(args=["questions", str(SEED_ARTICLE), "--published", "2020-13-01"])
+    assert result.exit_code == 1
+    assert "--published must be a real date as YYYY-MM-DD" in result.output

@@ -9,11 +9,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp import generation
+from quizapp.authoring.names import names_elsewhere
 from quizapp.authoring.rows import normalise_text, slugify, unique_slug
 from quizapp.generation.assembly import assemble
 from quizapp.ingest.articles import QUIZ_SETTINGS, default_title, ingest_article
 from quizapp.ingest.files import ArticleFileError, load_article_file
 from quizapp.models import Article, Choice, Fact, Question, Quiz, QuizQuestion
+from tests.conftest import SEED_ARTICLE
 
 SEED = 7
 PER_QUIZ = 30
@@ -45,14 +47,20 @@ def test_ingested_article_reads_back_field_by_field(
 ) -> None:
     text = normalise_text(article_text)
     facts = generation.extract_facts(text)
-    drafts = generation.generate_questions(facts, seed=SEED, limit=PER_QUIZ)
+    published = date(2024, 6, 3)
+    drafts = generation.generate_questions(
+        facts,
+        seed=SEED,
+        published=published,
+        text=text,  # the bank: every draft is stored
+    )
     assert drafts, "the generator made no question from a film article"
 
     result = ingest_article(
         session,
         article_text,
         url="https://example.com/night-runner-2",
-        published=date(2024, 6, 3),
+        published=published,
         publish=True,
         seed=SEED,
         questions_per_quiz=PER_QUIZ,
@@ -203,3 +211,14 @@ def test_article_file_is_read_as_utf8_without_its_byte_order_mark(tmp_path: Path
     path = tmp_path / "bom.txt"
     path.write_bytes("\ufeffAmélie returns".encode())
     assert load_article_file(path) == "Amélie returns"
+
+
+def test_other_articles_names_are_offered_with_their_films_year(session: Session) -> None:
+    seed = ingest_article(session, SEED_ARTICLE.read_text(encoding="utf-8"), with_quiz=False)
+    session.flush()
+    names = names_elsewhere(session)
+    actors = {entry.name: entry for entry in names["actors"]}
+    assert "Tom Cruise" in actors
+    assert actors["Tom Cruise"].active == (2021, 2021)  # the seed's release date
+    assert {e.name for e in names["directors"]} == {"Christopher McQuarrie"}
+    assert not any(names_elsewhere(session, seed.article.id).values())

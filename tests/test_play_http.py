@@ -23,6 +23,7 @@ from tests.playing import (
     publish_quiz,
     right_value,
     start,
+    to_options_question,
     wrong_value,
 )
 
@@ -215,21 +216,23 @@ def test_a_forged_option_is_refused_and_changes_nothing(
     client: FlaskClient, session: Session, quiz: Quiz, forged: str
 ) -> None:
     token = start(client, quiz.slug)
-    response = answer(client, token, 0, forged)
+    position = to_options_question(client, session, token)
+    response = answer(client, token, position, forged)
     assert response.status_code == 400
     assert "not one of this question" in response.get_data(as_text=True)
-    assert not asked(session, token, 0).answered
-    assert attempt_of(session, token).current_position == 0
+    assert not asked(session, token, position).answered
+    assert attempt_of(session, token).current_position == position
 
 
 def test_an_empty_answer_asks_again_without_locking(
     client: FlaskClient, session: Session, quiz: Quiz
 ) -> None:
     token = start(client, quiz.slug)
-    response = answer(client, token, 0, "   ")
+    position = to_options_question(client, session, token)
+    response = answer(client, token, position, "   ")
     assert response.status_code == 400
     assert "Choose an answer first." in response.get_data(as_text=True)
-    assert not asked(session, token, 0).answered
+    assert not asked(session, token, position).answered
 
 
 def test_a_finished_attempt_cannot_change(

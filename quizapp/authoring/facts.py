@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from quizapp import generation
 from quizapp.authoring.gate import apply_gate
+from quizapp.authoring.names import names_elsewhere
 from quizapp.authoring.rows import question_row
 from quizapp.generation.types import FACT_KINDS
 from quizapp.models import Article, AttemptAnswer, Fact, Question, QuizQuestion
@@ -122,7 +123,14 @@ def regenerate(session: Session, article: Article, seed: int = 0) -> list[Questi
     rows = {as_generation_fact(fact, sentences): fact for fact in active}
     kept = {question.prompt for question in article.questions}
     created = []
-    for draft in generation.generate_questions(list(rows), seed=seed):
+    drafts = generation.generate_questions(
+        list(rows),
+        seed=seed,
+        published=article.published_on,
+        text=article.text,
+        extra_names=names_elsewhere(session, article.id),
+    )
+    for draft in drafts:
         if draft.prompt in kept:
             continue
         question = question_row(draft, rows, "draft")

@@ -46,12 +46,25 @@ def facts_command(path: Path, with_unsure: bool) -> None:
 @click.option("--seed", type=int, help="Generation seed [default: QUIZAPP_GENERATION_SEED].")
 @click.option("--limit", type=click.IntRange(min=1), help="Keep at most this many questions.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option("--published", metavar="YYYY-MM-DD", help="The article's publication date.")
 @with_appcontext
-def questions_command(path: Path, seed: int | None, limit: int | None, as_json: bool) -> None:
-    """Print the questions an article would give, as text or JSON."""
+def questions_command(
+    path: Path, seed: int | None, limit: int | None, as_json: bool, published: str | None
+) -> None:
+    """Print the questions an article would give, as text or JSON.
+
+    With --published, tense and "as of" follow the article's date, as they do on ingest.
+    """
     if seed is None:
         seed = current_app.config["QUIZAPP_GENERATION_SEED"]
-    drafts = generation.generate_questions(extract_from_file(path), seed=seed, limit=limit)
+    text = normalise_text(read_article(path))
+    drafts = generation.generate_questions(
+        extract_text(path, text),
+        seed=seed,
+        limit=limit,
+        published=parse_date(published),
+        text=text,
+    )
     if as_json:
         payload = [draft.as_json() for draft in drafts]
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
@@ -156,7 +169,10 @@ def describe_draft(number: int, draft: generation.QuestionDraft) -> str:
 
 
 def extract_from_file(path: Path) -> list[generation.Fact]:
-    text = normalise_text(read_article(path))
+    return extract_text(path, normalise_text(read_article(path)))
+
+
+def extract_text(path: Path, text: str) -> list[generation.Fact]:
     try:
         return generation.extract_facts(text)
     except generation.NotAFilmArticle as error:

@@ -1,14 +1,17 @@
-"""Wrong options: same kind as the answer, taken first from the article, then from shipped pools,
-and never true for the film by any extracted fact."""
+"""Wrong options: of the answer's kind and gender, from the article first, then other articles,
+then the shipped pools (names active in the film's era), and never true by any extracted fact."""
 
 from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
+from quizapp.generation.gender import Gender
 from quizapp.text.dates import spoken
 from quizapp.text.folding import match_key
 
@@ -35,12 +38,85 @@ DELAY_LENGTHS = (
 RATINGS = ("G", "PG", "PG-13", "R", "NC-17")
 
 
+ERA_YEARS = 15  # a pool name fits a film when active within this many years of its year
+
+
+@dataclass(frozen=True)
+class PoolEntry:
+    """A pool's name with what the pool records of it: gender, and active years (a film's
+    year counts as both ends; None at an end: open)."""
+
+    name: str
+    gender: Gender | None = None
+    active: tuple[int | None, int | None] | None = None
+
+    def active_near(self, year: int | None) -> bool:
+        if year is None or self.active is None:
+            return True
+        first, last = self.active
+        return (first is None or first <= year + ERA_YEARS) and (
+            last is None or last >= year - ERA_YEARS
+        )
+
+
+def _entry(raw: dict[str, Any]) -> PoolEntry:
+    gender = raw.get("gender")
+    active = raw.get("active")
+    if active is None and isinstance(raw.get("year"), int):
+        active = [raw["year"], raw["year"]]
+    return PoolEntry(
+        name=raw.get("name") or raw["title"],
+        gender="f" if gender == "f" else "m" if gender == "m" else None,
+        active=(active[0], active[1]) if active else None,
+    )
+
+
 @cache
-def pool(name: str) -> tuple[str, ...]:
-    """A shipped pool (actors, directors, characters, films, studios, places) as plain names."""
+def pool_entries(name: str) -> tuple[PoolEntry, ...]:
+    """A shipped pool (actors, directors, characters, films, studios, places), entry by entry."""
     path = resources.files("quizapp") / "data" / "pools" / f"{name}.json"
-    entries = json.loads(path.read_text(encoding="utf-8"))
-    return tuple(entry.get("name") or entry.get("title") for entry in entries)
+    return tuple(_entry(raw) for raw in json.loads(path.read_text(encoding="utf-8")))
+
+
+def pool(name: str) -> tuple[str, ...]:
+    """A shipped pool as plain names."""
+    return tuple(entry.name for entry in pool_entries(name))
+
+
+@cache
+def recorded_genders() -> dict[str, Gender]:
+    """The gender the people and character pools record for each name, by match key."""
+    return {
+        match_key(entry.name): entry.gender
+        for name in ("actors", "directors", "characters")
+        for entry in pool_entries(name)
+        if entry.gender is not None
+    }
+
+
+@cache
+def pooled_titles_and_people() -> frozenset[str]:
+    """Match keys of every film title and person the pools know: never a role."""
+    return frozenset(
+        match_key(entry.name)
+        for name in ("films", "actors", "directors")
+        for entry in pool_entries(name)
+    )
+
+
+@dataclass(frozen=True)
+class Fit:
+    """What a wrong option must share with the answer besides being of its kind.
+
+    `gender` is the answer's (None: not known, or not a person); `gender_of` tells a name's;
+    `year` is the film's, for the pools' active years; `other_kind` holds match keys of names
+    that are of another kind (a film title or a person offered as a role).
+    """
+
+    gender: Gender | None = None
+    gender_of: Callable[[str], Gender | None] | None = None
+    year: int | None = None
+    other_kind: frozenset[str] = frozenset()
 
 
 def clashes(candidate: str, taken: Iterable[str]) -> bool:
@@ -59,6 +135,12 @@ def clashes(candidate: str, taken: Iterable[str]) -> bool:
     return False
 
 
+def _shuffled(names: Iterable[str], rng: random.Random) -> list[str]:
+    ordered = sorted(set(names))
+    rng.shuffle(ordered)
+    return ordered
+
+
 def pick(
     answer: str,
     article_candidates: Iterable[str],
@@ -67,22 +149,67 @@ def pick(
     count: int,
     rng: random.Random,
     extra: Iterable[str] = (),
+    *,
+    fit: Fit = Fit(),
+    elsewhere: Iterable[PoolEntry] = (),
 ) -> list[str]:
-    """Up to `count` wrong options: the article's own entities first, then the pool."""
+    """Up to `count` wrong options: the article's own names first, then names from other
+    articles (`elsewhere`), then the pool's names active in the film's era.
+
+    Options of the answer's gender come first, then ones whose gender is unknown, never the
+    other gender's. When the answer's gender is unknown, the options are not all of one
+    gender, so that it cannot be the only one of its gender whatever it is.
+    """
+    local = _shuffled(article_candidates, rng)
+    others = [*elsewhere]
+    entries = pool_entries(pool_name) if pool_name else ()
+    recorded = {e.name: e.gender for e in [*others, *entries]}
+    near = _shuffled((e.name for e in others if e.active_near(fit.year)), rng)
+    pooled = _shuffled([*extra, *(e.name for e in entries if e.active_near(fit.year))], rng)
+    ordered = [*local, *near, *pooled]
+
+    def gender(name: str) -> Gender | None:
+        if name in recorded and recorded[name] is not None:
+            return recorded[name]
+        return fit.gender_of(name) if fit.gender_of else None
+
     taken = [answer, *forbidden]
+    usable = [c for c in dict.fromkeys(ordered) if match_key(c) not in fit.other_kind]
+    if fit.gender is None or fit.gender_of is None:
+        chosen = _first_free(usable, taken, count)
+        return _mixed(chosen, usable, taken, gender) if fit.gender_of else chosen
+    same = [c for c in usable if gender(c) == fit.gender]
+    unknown = [c for c in usable if gender(c) is None]
+    chosen = _first_free(same, taken, count)
+    return chosen + _first_free(unknown, [*taken, *chosen], count - len(chosen))
+
+
+def _first_free(candidates: Iterable[str], taken: list[str], count: int) -> list[str]:
     chosen: list[str] = []
-    local = sorted(set(article_candidates))
-    rng.shuffle(local)
-    pooled = [*extra, *(pool(pool_name) if pool_name else ())]
-    pooled = sorted(set(pooled))
-    rng.shuffle(pooled)
-    for candidate in [*local, *pooled]:
-        if len(chosen) == count:
+    for candidate in candidates:
+        if len(chosen) >= count:
             break
-        if clashes(candidate, [*taken, *chosen]):
-            continue
-        chosen.append(candidate)
+        if not clashes(candidate, [*taken, *chosen]):
+            chosen.append(candidate)
     return chosen
+
+
+def _mixed(
+    chosen: list[str],
+    candidates: list[str],
+    taken: list[str],
+    gender: Callable[[str], Gender | None],
+) -> list[str]:
+    """Options of one gender only get their last one replaced by one of the other gender."""
+    genders = {gender(c) for c in chosen}
+    if len(chosen) < 2 or len(genders) != 1 or None in genders:
+        return chosen
+    (only,) = genders
+    kept = chosen[:-1]
+    other = _first_free(
+        (c for c in candidates if gender(c) not in (only, None)), [*taken, *kept], 1
+    )
+    return kept + other if other else chosen
 
 
 def date_variants(iso: str, rng: random.Random) -> list[str]:

@@ -19,17 +19,27 @@ WRONG_VALUES = 3  # wrong values drawn per fact: enough for a multiple-choice qu
 
 def _wrong_options(spec: Spec, count: int, rng: random.Random) -> list[str]:
     return dx.pick(
-        spec.answer, spec.candidates, spec.pool, spec.forbidden, count, rng, extra=spec.extra
+        spec.answer,
+        spec.candidates,
+        spec.pool,
+        spec.forbidden,
+        count,
+        rng,
+        extra=spec.extra,
+        fit=spec.fit,
+        elsewhere=spec.elsewhere,
     )
 
 
 def _ordered_pick(spec: Spec, count: int) -> list[str]:
-    """Precomputed variants keep their order: nearest (most plausible) first."""
+    """Precomputed variants keep their order: nearest (most plausible) first. They are values,
+    not names: "March 5, 2020" differs from "March 5, 2021" though both end alike."""
     chosen: list[str] = []
     for variant in spec.variants or []:
         if len(chosen) == count:
             break
-        if not dx.clashes(variant, [spec.answer, *spec.forbidden, *chosen]):
+        taken = {match_key(v) for v in [spec.answer, *spec.forbidden, *chosen]}
+        if match_key(variant) and match_key(variant) not in taken:
             chosen.append(variant)
     return chosen
 

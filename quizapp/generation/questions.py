@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import regex
 
 from quizapp.generation import distractors as dx
 from quizapp.generation.drafting import draft_questions
+from quizapp.generation.gender import Gender, GenderBook
+from quizapp.generation.premises import as_of, release_tense, states_return
 from quizapp.generation.types import Fact, QuestionDraft
 from quizapp.text.dates import spoken
 from quizapp.text.folding import match_key
@@ -45,13 +48,17 @@ class Spec:
     forbidden: list[str] = field(default_factory=list)
     variants: list[str] | None = None  # precomputed wrong options (dates, numbers)
     also_right: list[str] = field(default_factory=list)  # co-directors, co-writers: typed too
+    fit: dx.Fit = field(default_factory=dx.Fit)  # gender, era and kind the wrong options must match
+    elsewhere: tuple[dx.PoolEntry, ...] = ()  # names of the pool's kind from other articles
 
 
 class FactIndex:
-    """Lookups over all facts of an article, to keep wrong options false."""
+    """Lookups over all facts of an article, to keep wrong options false; and the article's
+    date, which decides a question's tense."""
 
-    def __init__(self, facts: list[Fact]) -> None:
+    def __init__(self, facts: list[Fact], published: date | None = None) -> None:
         self.facts = facts
+        self.published = published
 
     def values(self, kind: str, subject: str | None = None) -> list[str]:
         return [
@@ -72,6 +79,29 @@ class FactIndex:
     def film_of_actor(self, actor: str, default: str) -> str:
         films = [f.subject for f in self.facts if f.kind == "cast" and f.value == actor]
         return films[0] if films else default
+
+    def actor_of_role(self, role: str) -> str | None:
+        actors = [
+            f.subject
+            for f in self.facts
+            if f.kind in {"character", "known_for"} and f.value == role
+        ]
+        return actors[0] if actors else None
+
+    def titles(self) -> list[str]:
+        kinds = {"film", "sequel", "previous_installment"}
+        return [f.value for f in self.facts if f.kind in kinds] + [
+            f.subject for f in self.facts if f.kind in {"director", "cast", "release_date"}
+        ]
+
+    def year_of(self, film: str) -> int | None:
+        """The film's release year by the article, else the article's year."""
+        years = [
+            int(f.value[:4]) for f in self.facts if f.kind == "release_date" and f.subject == film
+        ]
+        if years:
+            return years[0]
+        return self.published.year if self.published else None
 
 
 def _spec_for(fact: Fact, idx: FactIndex, main_film: str) -> Spec | None:
@@ -110,7 +140,7 @@ def _writer(f: Fact, idx: FactIndex, _: str) -> Spec:
 
 
 def _cast(f: Fact, idx: FactIndex, _: str) -> Spec:
-    if f.qualifier == "returning":
+    if f.qualifier == "returning" and states_return(f.sentence):
         prompt = f"Which of these actors returns to the cast of {f.subject}?"
     elif f.qualifier == "new":
         prompt = f"Which of these actors is new to the cast of {f.subject}?"
@@ -195,17 +225,22 @@ def _date_spec(
 
 
 def _release(f: Fact, idx: FactIndex, _: str, rng: random.Random) -> Spec:
+    """Worded for the article's date: "was released" before it, "is set for release" (as of
+    its month) after it; without a date, by the sentence's own tense, else neutrally."""
     when = "On what date" if len(f.value) == 10 else "When"
-    return _date_spec(
-        f,
-        f"{when} is {f.subject} released, according to the article?",
-        f"{f.subject} is released in {{x}}."
-        if len(f.value) < 10
-        else f"{f.subject} is released on {{x}}.",
-        f"{when} is {f.subject} released? (give the date)",
-        rng,
-        idx,
-    )
+    on = "on" if len(f.value) == 10 else "in"
+    tense = release_tense(f.value, idx.published, f.sentence)
+    if tense == "past":
+        prompt = f"{when} was {f.subject} released?"
+        statement = f"{f.subject} was released {on} {{x}}."
+    elif tense == "future":
+        since = as_of(idx.published) or "According to the article, "
+        prompt = f"{since}{when[0].lower()}{when[1:]} is {f.subject} set for release?"
+        statement = f"{since}{f.subject} is set for release {on} {{x}}."
+    else:
+        prompt = f"What release date does the article give for {f.subject}?"
+        statement = f"The article gives {{x}} as the release date of {f.subject}."
+    return _date_spec(f, prompt, statement, f"{prompt} (give the date)", rng, idx)
 
 
 def _joined(f: Fact, idx: FactIndex, main: str, rng: random.Random) -> Spec:
@@ -294,11 +329,15 @@ def _location(f: Fact, idx: FactIndex, _: str) -> Spec:
 
 def _delay(f: Fact, idx: FactIndex, _: str) -> Spec:
     if f.qualifier == "length":
+        since = as_of(idx.published)
+        asked = f"by how much has {f.subject} been delayed?" if since else ""
         return Spec(
             f.value,
             "other",
-            f"By how much was {f.subject} delayed?",
-            f"{f.subject} was delayed by {{x}}.",
+            f"{since}{asked}" if since else f"By how much was {f.subject} delayed?",
+            f"{since}{f.subject} has been delayed by {{x}}."
+            if since
+            else f"{f.subject} was delayed by {{x}}.",
             None,
             3,
             extra=dx.DELAY_LENGTHS,
@@ -392,15 +431,33 @@ SPEC_BUILDERS: dict[str, Callable[..., Spec | None]] = {
 DATE_BUILDERS = {"release_date": _release, "joined_cast": _joined}
 
 
+PEOPLE_POOLS = {"actors", "directors"}
+FILM_SUBJECT_KINDS = {"director", "writer", "producer", "cast", "release_date", "film"}
+
+
 def generate_questions(
-    facts: list[Fact], *, seed: int = 0, limit: int | None = None
+    facts: list[Fact],
+    *,
+    seed: int = 0,
+    limit: int | None = None,
+    published: date | None = None,
+    text: str | None = None,
+    extra_names: Mapping[str, Sequence[dx.PoolEntry]] | None = None,
 ) -> list[QuestionDraft]:
     """Questions about the facts that are neither hedged nor unsure, deterministic for a given
-    seed."""
+    seed.
+
+    `published` (the article's date) sets the tense of time-bound questions and, with the
+    film's year, the era of pool names offered as wrong options. `text` (the article) lets its
+    pronouns tell each person's gender; without it, only the facts' sentences are read.
+    `extra_names` are names from other articles by pool ("actors", "directors", ...), with
+    the year of their film where known, offered after the article's own and before the pools'.
+    """
     rng = random.Random(seed)
-    idx = FactIndex(facts)
+    idx = FactIndex(facts, published)
     films = [f for f in facts if f.kind == "film"]
     main_film = films[0].value if films else ""
+    book = _gender_book(facts, text)
     specs: list[tuple[Fact, Spec]] = []
     for fact in facts:
         if fact.hedged or fact.unsure:
@@ -410,9 +467,48 @@ def generate_questions(
             spec = DATE_BUILDERS[fact.kind](fact, idx, main_film, rng)
         else:
             spec = _spec_for(fact, idx, main_film)
-        if spec is not None:
-            specs.append((fact, spec))
+        found = [spec] if spec is not None else []
         if fact.kind == "character":
-            specs.append((fact, _actor_of_character(fact, idx, main_film)))
+            found.append(_actor_of_character(fact, idx, main_film))
+        for each in found:
+            film = (
+                fact.subject
+                if fact.kind in FILM_SUBJECT_KINDS
+                else idx.film_of_actor(fact.subject, main_film)
+            )
+            each.fit = _fit(each, idx, book, idx.year_of(film))
+            each.elsewhere = tuple((extra_names or {}).get(each.pool or "", ()))
+            specs.append((fact, each))
     questions = draft_questions(specs, rng)
     return questions[:limit] if limit is not None else questions
+
+
+def _gender_book(facts: list[Fact], text: str | None) -> GenderBook:
+    """The genders the article's pronouns give its people and roles (read from the facts'
+    sentences when the text is not given)."""
+    if text is None:
+        sentences = {f.sentence_index: f.sentence for f in facts}
+        text = "\n\n".join(sentences[i] for i in sorted(sentences))
+    idx = FactIndex(facts)
+    names = idx.people() + idx.values("character") + idx.values("known_for")
+    return GenderBook(text, names, dx.recorded_genders())
+
+
+def _fit(spec: Spec, idx: FactIndex, book: GenderBook, year: int | None) -> dx.Fit:
+    if spec.answer_type == "person":
+        return dx.Fit(book.of(spec.answer), book.of, year if spec.pool in PEOPLE_POOLS else None)
+    if spec.answer_type == "character":
+
+        def role_gender(role: str) -> Gender | None:
+            actor = idx.actor_of_role(role)
+            return (book.of(actor) if actor else None) or book.of(role)
+
+        not_roles = {match_key(name) for name in idx.people() + idx.titles()}
+        return dx.Fit(
+            role_gender(spec.answer),
+            role_gender,
+            other_kind=frozenset(not_roles) | dx.pooled_titles_and_people(),
+        )
+    if spec.answer_type == "title":
+        return dx.Fit(year=year)
+    return dx.Fit()

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from quizapp import generation
 from quizapp.authoring.gate import apply_gate
+from quizapp.authoring.names import names_elsewhere
 from quizapp.authoring.quizzes import set_published
 from quizapp.authoring.rows import (
     fact_row,
@@ -65,7 +66,13 @@ def ingest_article(
         return IngestResult(article=existing, quiz=first_quiz, created=False)
 
     facts = generation.extract_facts(text)
-    drafts = generation.generate_questions(facts, seed=seed)
+    drafts = generation.generate_questions(
+        facts,
+        seed=seed,
+        published=published,
+        text=text,
+        extra_names=names_elsewhere(session),
+    )
     article = Article(
         title=title or default_title(text),
         source_url=url,

@@ -14,6 +14,7 @@ from tests.browser.support import (
     expect,
     new_nickname,
     start_game,
+    to_first_options_question,
     tour,
 )
 
@@ -57,8 +58,9 @@ def assert_focus_visible(locator: Locator, what: str) -> None:
     )
 
 
-def test_keyboard_focus_is_visible(page: Page) -> None:
-    start_game(page, SEED_SLUG, new_nickname("Tabber"))
+def test_keyboard_focus_is_visible(page: Page, server: LiveServer) -> None:
+    token = start_game(page, SEED_SLUG, new_nickname("Tabber"))
+    to_first_options_question(page, server, token)
 
     # The first Tab reaches the skip link, which then shows on screen.
     page.keyboard.press("Tab")

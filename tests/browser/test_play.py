@@ -26,6 +26,7 @@ from tests.browser.support import (
     review_verdicts,
     shown_question,
     start_game,
+    to_first_options_question,
     wait_for_feedback,
 )
 
@@ -58,8 +59,8 @@ def tab_to(page: Page, selector: str, limit: int = 20) -> None:
 def champion(chromium: Browser, server: LiveServer) -> Iterator[Finished]:
     """A player who answered all the seed quiz's questions right, using only the keyboard.
 
-    The first question is answered the long way (Tab into the options, Space, arrow keys,
-    Enter), the rest with the number-key shortcut and Enter, typed ones by typing.
+    The first question with options is answered the long way (Tab into the options, Space,
+    arrow keys, Enter), the rest with the number-key shortcut and Enter, typed ones by typing.
     """
     context = chromium.new_context(base_url=server.base_url)
     context.set_default_timeout(10_000)
@@ -67,8 +68,8 @@ def champion(chromium: Browser, server: LiveServer) -> Iterator[Finished]:
     nickname = new_nickname("Ace")
     token = start_game(page, SEED_SLUG, nickname)
 
-    first = asked(server, token, 0)
-    assert first.correct_option is not None, "the seed quiz should open with an options question"
+    first = to_first_options_question(page, server, token, keyboard=True)
+    assert first.correct_option is not None
     tab_to(page, "input[name=answer]")
     expect(page.locator("#option-0")).to_be_focused()
     page.keyboard.press("Space")
@@ -78,7 +79,7 @@ def champion(chromium: Browser, server: LiveServer) -> Iterator[Finished]:
     expect(page.locator(f"#option-{first.correct_option}")).to_be_checked()
     expect(page.locator(f"#option-{first.correct_option}")).to_be_focused()
     page.keyboard.press("Enter")
-    wait_for_feedback(page, 0)
+    wait_for_feedback(page, first.position)
     expect(page.locator("#verdict")).to_contain_text("Right!")
     expect(page.get_by_role("link", name="Next question")).to_be_focused()
     page.keyboard.press("Enter")
@@ -197,7 +198,7 @@ def test_back_reload_and_stale_forms_count_each_answer_once(
     # Forward to the feedback and reload it: still one answer, the same one.
     page.go_forward()
     page.reload()
-    wait_for_feedback(page, 0)
+    wait_for_feedback(page, first.position)
     expect(score).to_have_text(f"Score so far: 1,000 points, 1 of {SEED_QUESTIONS} right.")
     expect(page.locator(".answer-pair dd").first).to_have_text(given)
 
