@@ -13,6 +13,7 @@ from quizapp.config import (
     DEFAULTS,
     MIGRATIONS_DIR,
     PROJECT_ROOT,
+    check_secret_key,
     convert_settings,
     settings_from_environment,
 )
@@ -33,6 +34,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
     convert_settings(app.config)
+    check_secret_key(app.config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     register_extensions(app)
@@ -51,7 +53,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from quizapp.views import BoundedInt, auth, author, boards, filters, main, play
+    from quizapp.views import BoundedInt, auth, author, boards, filters, hardening, main, play
 
     app.url_map.converters["int"] = BoundedInt
 
@@ -61,6 +63,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(play.bp)
     app.register_blueprint(boards.bp)
     filters.register(app)
+    hardening.init_app(app)
 
 
 def register_error_pages(app: Flask) -> None:

@@ -60,6 +60,20 @@ def convert_settings(config: MutableMapping[str, object]) -> None:
             config[name] = convert(name, config[name])
 
 
+# Values that are no secret: empty, or what tutorials and templates put there.
+WEAK_SECRET_KEYS = frozenset({"", "dev", "development", "secret", "changeme", "change-me", "test"})
+
+
+def check_secret_key(config: MutableMapping[str, object]) -> None:
+    """Refuse to serve with a secret key anyone could guess (tests and debug runs excepted)."""
+    key = str(config.get("SECRET_KEY") or "").strip()
+    if key.casefold() in WEAK_SECRET_KEYS and not (config.get("TESTING") or config.get("DEBUG")):
+        raise ConfigError(
+            "SECRET_KEY is empty or a well-known default: set a long random value, or unset it "
+            "to use the one kept in instance/secret_key"
+        )
+
+
 def normalise_database_url(url: str) -> str:
     """Accept the postgres:// URLs Heroku-style hosts give out, and still use psycopg 3."""
     for prefix in ("postgres://", "postgresql://"):
@@ -114,6 +128,10 @@ DEFAULTS: dict[str, Any] = {
     "QUIZAPP_SIGN_IN_LIMIT": "5 per minute;30 per hour",
     "QUIZAPP_ALLOW_PRIVATE_URLS": False,
     "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    # The largest request body: a saved page (2 MB) with its form fields; more gets a 413.
+    "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "QUIZAPP_QUESTIONS_PER_QUIZ": 30,
     "QUIZAPP_GENERATION_SEED": 0,

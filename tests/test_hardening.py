@@ -1,0 +1,61 @@
+"""Every response's security headers, the body limit, the secret key check and /healthz."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from quizapp import create_app
+from quizapp.config import ConfigError
+
+
+@pytest.mark.parametrize("path", ["/", "/leaderboard", "/sign-in", "/no-such-page", "/healthz"])
+def test_every_response_carries_the_security_headers(client: FlaskClient, path: str) -> None:
+    response = client.get(path)
+    policy = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in policy
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert "Strict-Transport-Security" not in response.headers
+
+
+def test_hsts_only_over_https(client: FlaskClient) -> None:
+    response = client.get("/", base_url="https://localhost")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+def test_an_oversized_body_gets_a_413_page(client: FlaskClient) -> None:
+    response = client.post(
+        "/sign-in",
+        data=b"email=" + b"a" * (5 * 1024 * 1024),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 413
+    assert "413" in response.get_data(as_text=True)
+
+
+@pytest.mark.both_databases
+def test_healthz_says_ok_while_the_database_answers(client: FlaskClient) -> None:
+    response = client.get("/healthz")
+    assert (response.status_code, response.get_json()) == (200, {"status": "ok"})
+
+
+def test_healthz_says_503_with_retry_after_when_the_database_is_gone(tmp_path: str) -> None:
+    app = create_app(
+        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite:////nonexistent/folder/db.sqlite"}
+    )
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "5"
+
+
+@pytest.mark.parametrize("key", ["", "  ", "dev", "changeme"])
+def test_a_guessable_secret_key_stops_the_app_with_one_line(key: str) -> None:
+    with pytest.raises(ConfigError, match="SECRET_KEY is empty or a well-known default"):
+        create_app({"SECRET_KEY": key})
+
+
+def test_tests_may_use_any_secret_key(app: Flask) -> None:
+    assert create_app({"TESTING": True, "SECRET_KEY": "dev"}).config["SECRET_KEY"] == "dev"
