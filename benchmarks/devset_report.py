@@ -14,20 +14,15 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import os
 import sys
 from collections import defaultdict
 from pathlib import Path
-from types import ModuleType
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from quizapp.generation import NotAFilmArticle, extract_facts
+from tests.generation.devset import DEVSET, KINDS, predictions, scorer
 
-DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
-KINDS = ["director", "cast", "character", "release_date"]
 FIELDS = ("gold", "pred", "tp", "fp", "neutral")
 
 
@@ -36,25 +31,10 @@ def is_held_out(name: str) -> bool:
     return 17 <= number <= 52 and number % 10 in (3, 8)
 
 
-def load_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("devset_score", DEVSET / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def styles() -> dict[str, str]:
     with (DEVSET / "sources.tsv").open(encoding="utf-8") as handle:
         rows = csv.DictReader(handle, delimiter="\t")
         return {row["file"]: row["style"].split(":")[0].split()[0].strip("'") for row in rows}
-
-
-def predictions(text: str) -> list[dict[str, Any]]:
-    try:
-        return [dict(fact.as_json()) for fact in extract_facts(text) if not fact.unsure]
-    except NotAFilmArticle:
-        return []
 
 
 def ratio(a: int, b: int) -> float:
@@ -72,7 +52,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="list the tuning part's errors")
     args = parser.parse_args()
-    score = load_scorer()
+    score = scorer()
     gold = score.load_gold(os.fspath(DEVSET / "gold.json"))
     style_of = styles()
     empty: list[str] = []

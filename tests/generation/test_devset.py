@@ -9,17 +9,14 @@ The floors are the measured values rounded down; raise them as the extractor imp
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from functools import cache
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from quizapp.generation import NotAFilmArticle, extract_facts
 from tests.conftest import in_ci
+from tests.generation.devset import DEVSET, KINDS, predictions, scorer
 
 PRECISION_FLOOR = 0.94
 RECALL_FLOOR = 0.77
@@ -27,9 +24,6 @@ RECALL_FLOOR = 0.77
 # also name the right film) P 0.832 / R 0.688. A ratchet: the generation issue raises them.
 STRICT_PRECISION_FLOOR = 0.83
 STRICT_RECALL_FLOOR = 0.68
-
-DEVSET = Path(__file__).parents[2].parent / "shared" / "devset"
-KINDS = ["director", "cast", "character", "release_date"]
 
 
 def _devset_problem() -> str | None:
@@ -40,35 +34,18 @@ def _devset_problem() -> str | None:
 
 
 @cache
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("devset_score", DEVSET / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _predictions(text: str) -> list[dict[str, Any]]:
-    try:
-        # What the generator asserts: an unsure fact is shown to authors, never asked.
-        return [dict(fact.as_json()) for fact in extract_facts(text) if not fact.unsure]
-    except NotAFilmArticle:
-        return []
-
-
-@cache
 def measure(strict: bool = False) -> dict[str, Any]:
     """score.py's summary of the extractor on every development article (without
     --strict-subject unless `strict`, as in the devset README's command)."""
-    score = _scorer()
+    score = scorer()
     gold = score.load_gold(os.fspath(DEVSET / "gold.json"))
     kinds = list(KINDS)
     totals = {k: dict.fromkeys(("gold", "pred", "tp", "fp", "neutral"), 0) for k in kinds}
     per_article = {}
     for name, entry in gold.items():
         text = (DEVSET / "articles" / name).read_text(encoding="utf-8")
-        predictions = score.clean_predictions(_predictions(text), set(kinds))
-        counts, detail = score.score_article(entry, predictions, kinds, strict)
+        cleaned = score.clean_predictions(predictions(text), set(kinds))
+        counts, detail = score.score_article(entry, cleaned, kinds, strict)
         per_article[name] = {"counts": counts, "detail": detail, "error": None}
         for kind in kinds:
             for field in totals[kind]:
