@@ -49,7 +49,8 @@ VOICE_TO = regex.compile(
 IS_CHARACTER = regex.compile(rf"(?P<p>{P})\s+(?:is|will\s+be)\s+{DESCRIPTOR}{CHARACTER}")
 PLAYED_BY = regex.compile(
     rf"{CHARACTER},?\s+(?:who\s+is\s+|is\s+|will\s+be\s+|was\s+)?"
-    rf"(?:(?:the|a|an)\s+(?:[\p{{Ll}}-]+\s+){{0,3}}?)?(?:played|portrayed|voiced)\s+by\s+(?P<p>{P})"
+    rf"(?:(?:the|a|an)\s+(?:[\p{{Ll}}-]+\s+){{0,3}}?)?(?:played|portrayed|voiced)\s+by\s+"
+    rf"(?:[\p{{L}}-]+\s+){{0,4}}?(?P<p>{P})(?!,?\s+and\s+{P},?\s+respectively)"
 )
 # "Isha and Shiva, played by Alia Bhatt and Ranbir Kapoor respectively".
 RESPECTIVELY = regex.compile(
@@ -96,7 +97,7 @@ CAST_TRIGGER_AFTER = regex.compile(
     r"set|to|be|been|still|reportedly|officially|negotiating|in\s+talks|expected|going|"
     r"rumored|rumoured|might|may|could)\s+)*(?:star|stars|starring|return|returning|"
     r"co-star|co-starring|appear|in\s+undisclosed\s+roles|round\s+out|join|joins|joined|"
-    r"plays|played|portrays|portrayed|portray|"
+    r"plays|played(?!\s+by)|portrays|portrayed(?!\s+by)|portray|"
     r"signed\s+on|board|boarded|lead|headline|reprise|reprising|will\s+be\s+reprising|play|"
     r"testing\s+for|screen-testing|circling|reunite|up\s+for)\b"
     r"(?!\s+(?:on\s+)?to\s+(?:direct|helm|write|co-write|produce|score|executive))"

@@ -46,3 +46,23 @@ def test_roles_paired_without_a_verb(text: str, expected: set[tuple[str, str, st
 def test_a_directors_possessive_before_a_title_is_not_a_role() -> None:
     text = 'Ana Reis directed the film "Cold Coast". Ana Reis\'s Cold Coast opens in May 2031.'
     assert not {f for f in _facts(text) if f[0] == "character"}
+
+
+def test_played_by_before_respectively_pairs_in_order_not_with_the_nearest() -> None:
+    text = (
+        'The teaser for the film "Astra" introduces Isha and Shiva, played by Anya Rao and '
+        "Vik Sen respectively."
+    )
+    facts = _facts(text)
+    assert ("character", "Anya Rao", "Shiva") not in facts
+    assert ("character", "Vik Sen", "Shiva") in facts
+
+
+def test_a_character_played_by_a_described_actor_is_not_cast() -> None:
+    text = (
+        'In the drama "All True Now", the famous playwright Tom Shaw, played by Oscar-nominated '
+        "British actor Ken Brand, returns home."
+    )
+    facts = _facts(text)
+    assert ("character", "Ken Brand", "Tom Shaw") in facts
+    assert ("cast", "All True Now", "Tom Shaw") not in facts
