@@ -54,7 +54,7 @@ NOT_A_TITLE = regex.compile(
     r"-(?:winning|nominated|starring|starrer|led|backed|based|directed|produced)\b"
     r"|^[\p{Lu}&]{2,4}$"  # "US", "R&B"
     r"|^\d+\s+(?:to|and|of|in|on|at|for|from|with|or)\s"  # "2 to Toy" from "chapter 2 to Toy Story"
-    r"|\b(?:Collection|Volume|Box\s+Set|Season|Festival|School|Academy|University|College)\b"
+    r"|\b(?:Collection|Volume|Box\s+Set|Season|Festival)\b"
 )
 GENRE_WORDS = frozenset(GENRE_NOUNS.replace("|", " ").split())
 MONTH_WORDS = "|".join(sorted((m.capitalize() + r"\.?" for m in MONTHS), key=len, reverse=True))

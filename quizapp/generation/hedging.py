@@ -12,7 +12,7 @@ HEDGE_CUES = regex.compile(
     r"(?:has|have|had)n[’']t\s+(?:yet\s+)?been\s+confirmed|can\s+be\s+deduced|deduce|"
     r"it\s+seems|appears\s+to|looks\s+like|likely|unlikely|unclear|unknown\s+if|if|whether|"
     r"hopes?\s+to|expected\s+to|considering|considered\s+for|tipped|mooted|"
-    r"being\s+thrown\s+around|being\s+mentioned)\b",
+    r"being\s+thrown\s+around|being\s+mentioned|(?:is|are|was|were)\s+(?:\w+\s+)?said\s+to)\b",
     regex.IGNORECASE,
 )
 # A hedge that reaches back over the whole sentence: "…, but this has not been confirmed."

@@ -117,6 +117,8 @@ DIRECTED_BY = regex.compile(
     rf"(?P<p>{P})(?:\s+and\s+(?P<p2>{P}))?"
 )
 DIRECTOR_NOUN = regex.compile(
+    r"(?<!(?i:artistic|festival|managing|creative|executive|casting|music|art|programme|program|"
+    r"general|technical|marketing|photography)\s)"
     rf"\b(?i:director|filmmaker|helmer)\s+(?P<p>{P})(?:[’']s\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<f>{F}))?"
 )
 WILL_DIRECT = regex.compile(

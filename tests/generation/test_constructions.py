@@ -66,3 +66,13 @@ def test_a_character_played_by_a_described_actor_is_not_cast() -> None:
     facts = _facts(text)
     assert ("character", "Ken Brand", "Tom Shaw") in facts
     assert ("cast", "All True Now", "Tom Shaw") not in facts
+
+
+def test_said_to_have_been_cast_is_hedged_and_an_artistic_director_directs_no_film() -> None:
+    text = (
+        'The fantasy film "Moon Lantern" has found its lead. Earlier, Tom Gale and Ian Roe were '
+        "said to have been cast in the role. Artistic Director Ana Reis presented it in Venice."
+    )
+    facts = {(f.kind, f.value, f.hedged) for f in extract_facts(text)}
+    assert ("cast", "Tom Gale", False) not in facts
+    assert not {f for f in facts if f[0] == "director" and f[1] == "Ana Reis"}
