@@ -8,7 +8,7 @@ the article's sentence states what the prompt takes for granted (a return, a ser
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from quizapp.generation import distractors as dx
 from quizapp.generation.gender import GenderBook
@@ -41,12 +41,22 @@ def option_notes(
     return notes
 
 
-def _kinds(facts: Sequence[Fact]) -> dict[str, str]:
-    """What each name the article and the pools know is: a person, a role or a film title."""
+@cache
+def _pooled_kinds() -> dict[str, str]:
     kinds: dict[str, str] = {}
-    for pool, kind in (("characters", "role"), ("films", "title"), ("actors", "person")):
+    for pool, kind in (
+        ("characters", "role"),
+        ("films", "title"),
+        ("actors", "person"),
+        ("directors", "person"),
+    ):
         kinds.update({match_key(name): kind for name in dx.pool(pool)})
-    kinds.update({match_key(name): "person" for name in dx.pool("directors")})
+    return kinds
+
+
+def _kinds(facts: Sequence[Fact]) -> dict[str, str]:
+    """What each name the article knows is: a person, a role or a film title."""
+    kinds: dict[str, str] = {}
     for f in facts:
         if f.status != "active":
             continue
@@ -60,7 +70,9 @@ def _kinds(facts: Sequence[Fact]) -> dict[str, str]:
 
 
 def _kind_of(text: str, kinds: dict[str, str]) -> str | None:
-    return kinds.get(match_key(text))
+    """As the article has it, else as the pools have it."""
+    key = match_key(text)
+    return kinds.get(key) or _pooled_kinds().get(key)
 
 
 def _gender_notes(

@@ -69,10 +69,14 @@ def order_without_giveaways(drafts: Sequence[QuestionDraft], chosen: list[int]) 
     still to come; when every one would, the one that gives away the fewest."""
     remaining = list(chosen)
     ordered: list[int] = []
+    shown = {i: _shown(drafts[i]) for i in chosen}  # folded once: compared pair by pair below
+    hidden = {i: _hidden(drafts[i]) for i in chosen}
     while remaining:
 
         def spoils(i: int) -> int:
-            return sum(gives_away(drafts[i], drafts[j]) for j in remaining if j != i)
+            return sum(
+                hidden[j].strip() != "" and hidden[j] in shown[i] for j in remaining if j != i
+            )
 
         pick = next((i for i in remaining if spoils(i) == 0), None)
         if pick is None:
