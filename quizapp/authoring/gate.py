@@ -1,8 +1,11 @@
 """The quality gate: may a generated question be published without an author's look?
 
 It passes when its answer stands word for word in the article, its options are all of the
-answer's kind (all dates, all names, ...), no wrong option is true for the film by the article's
-own facts, and the fact it asks about is not hedged.
+answer's kind (all dates, all names; no film title among people or roles), no two options are
+the same, no wrong option is true by the article's own facts, the prompt does not give the
+answer away, a person's answer is not the only option of its gender, the article states the
+premise (that an actor returns, that films come in an order), and the fact is not hedged.
+Each failed check is one note the author reads.
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ from functools import lru_cache
 
 import regex
 
+from quizapp.authoring.options import option_notes, premise_notes
 from quizapp.kinds import kind_of
 from quizapp.models import Article, Fact, Question
 from quizapp.text.dates import find_dates
-from quizapp.text.folding import fold
+from quizapp.text.folding import fold, match_key
 
 ORDINALS = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -76,20 +80,58 @@ def check_question(question: Question, facts: list[Fact], article_text: str) -> 
         odd = [c.text for c in question.choices if shape(c.text) != wanted]
         if odd:
             notes.append(f"Options not of the answer's kind ({wanted}): {', '.join(odd)}.")
-    true_values = {
-        _folded(f.value)
-        for f in facts
-        if fact is not None
-        and f.status == "active"
-        and (f.kind, f.subject) == (fact.kind, fact.subject)
-        and f.id != fact.id
-    }
-    wrong = [c.text for c in question.choices if not c.is_correct]
+    if fact is None:
+        return notes
+    notes += _true_wrong_options(question, fact, facts, correct.text)
+    if not kind.answers_with_truth and _gives_away(question.prompt, correct.text, fact):
+        notes.append(f"The prompt gives the answer away: “{correct.text}” is in it.")
+    texts = [c.text for c in question.choices]
     if kind.has_distractors:
-        clashing = [text for text in wrong if _folded(text) in true_values]
-        if clashing:
-            notes.append(f"Wrong options that the article says are true: {', '.join(clashing)}.")
+        notes += option_notes(texts, correct.text, fact, facts, article_text)
+    notes += premise_notes(question.prompt, fact, article_text)
     return notes
+
+
+def _true_wrong_options(
+    question: Question, fact: Fact, facts: list[Fact], answer: str
+) -> list[str]:
+    """Wrong options the article's other facts make true: values of the same kind and subject,
+    or, for "Who plays <role>?", other actors of that role. A true/false statement marked false
+    is checked for a true value in it."""
+    active = [f for f in facts if f.status == "active" and f.id != fact.id and f.kind == fact.kind]
+    asks_subject = match_key(answer) == match_key(fact.subject) != match_key(fact.value)
+    true_values = {
+        _folded(f.subject if asks_subject else f.value)
+        for f in active
+        if (f.value if asks_subject else f.subject)
+        == (fact.value if asks_subject else fact.subject)
+    }
+    kind = kind_of(question.kind)
+    if kind.answers_with_truth:
+        if answer != "False":
+            return []
+        shown = f" {match_key(question.prompt)} "
+        clashing = [v for v in true_values if f" {match_key(v)} " in shown]
+        if clashing:
+            return [
+                f"It is marked false, but the article says this is true: {', '.join(clashing)}."
+            ]
+        return []
+    wrong = [c.text for c in question.choices if not c.is_correct]
+    clashing = [text for text in wrong if _folded(text) in true_values]
+    if kind.has_distractors and clashing:
+        return [f"Wrong options that the article says are true: {', '.join(clashing)}."]
+    return []
+
+
+def _gives_away(prompt: str, answer: str, fact: Fact) -> bool:
+    """The answer (or, for a person, their surname) stands in the prompt."""
+    shown = f" {match_key(prompt)} "
+    key = match_key(answer)
+    forms = {key}
+    if fact.kind in {"cast", "director", "writer", "producer"} and len(key.split()) > 1:
+        forms.add(key.split()[-1])
+    return any(form and f" {form} " in shown for form in forms)
 
 
 def apply_gate(article: Article) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -119,13 +119,16 @@ class Fit:
     other_kind: frozenset[str] = frozenset()
 
 
+_key = lru_cache(maxsize=4096)(match_key)  # pools are long and picked from again and again
+
+
 def clashes(candidate: str, taken: Iterable[str]) -> bool:
     """Equal to, containing, or contained in something already used (or true)."""
-    key = match_key(candidate)
+    key = _key(candidate)
     if not key:
         return True
     for other in taken:
-        other_key = match_key(other)
+        other_key = _key(other)
         if not other_key:
             continue
         if key == other_key or f" {key} " in f" {other_key} " or f" {other_key} " in f" {key} ":
@@ -168,19 +171,21 @@ def pick(
     pooled = _shuffled([*extra, *(e.name for e in entries if e.active_near(fit.year))], rng)
     ordered = [*local, *near, *pooled]
 
+    @cache
     def gender(name: str) -> Gender | None:
-        if name in recorded and recorded[name] is not None:
+        if recorded.get(name) is not None:
             return recorded[name]
         return fit.gender_of(name) if fit.gender_of else None
 
+    def usable() -> Iterator[str]:  # lazily: a pool is long, and a few options are enough
+        return (c for c in dict.fromkeys(ordered) if _key(c) not in fit.other_kind)
+
     taken = [answer, *forbidden]
-    usable = [c for c in dict.fromkeys(ordered) if match_key(c) not in fit.other_kind]
     if fit.gender is None or fit.gender_of is None:
-        chosen = _first_free(usable, taken, count)
-        return _mixed(chosen, usable, taken, gender) if fit.gender_of else chosen
-    same = [c for c in usable if gender(c) == fit.gender]
-    unknown = [c for c in usable if gender(c) is None]
-    chosen = _first_free(same, taken, count)
+        chosen = _first_free(usable(), taken, count)
+        return _mixed(chosen, usable(), taken, gender) if fit.gender_of else chosen
+    chosen = _first_free((c for c in usable() if gender(c) == fit.gender), taken, count)
+    unknown = (c for c in usable() if gender(c) is None)
     return chosen + _first_free(unknown, [*taken, *chosen], count - len(chosen))
 
 
@@ -196,7 +201,7 @@ def _first_free(candidates: Iterable[str], taken: list[str], count: int) -> list
 
 def _mixed(
     chosen: list[str],
-    candidates: list[str],
+    candidates: Iterable[str],
     taken: list[str],
     gender: Callable[[str], Gender | None],
 ) -> list[str]:
