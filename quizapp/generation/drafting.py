@@ -96,6 +96,8 @@ def _material(fact: Fact, spec: Spec, rng: random.Random) -> DraftMaterial:
         for other in spec.also_right:  # "Who wrote X?" is rightly answered by any co-writer
             if other != spec.answer:
                 accepted += accepted_variants(other, spec.answer_type)
+    # Wrong values the article itself names (its other actors, dates, titles): plausible.
+    named = {match_key(value) for value in [*spec.candidates, *(spec.variants or [])]}
     return DraftMaterial(
         answer=spec.answer,
         wrong=tuple(wrong),
@@ -104,6 +106,7 @@ def _material(fact: Fact, spec: Spec, rng: random.Random) -> DraftMaterial:
         typed_prompt=typed_prompt or None,
         statement=(lambda value: fill(spec, value)) if spec.statement else None,
         accepted=tuple(accepted),
+        named_wrong=tuple(w for w in wrong if match_key(w) in named),
     )
 
 

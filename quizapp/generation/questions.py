@@ -142,17 +142,30 @@ def _writer(f: Fact, idx: FactIndex, _: str) -> Spec:
 def _cast(f: Fact, idx: FactIndex, _: str) -> Spec:
     if f.qualifier == "returning" and states_return(f.sentence):
         prompt = f"Which of these actors returns to the cast of {f.subject}?"
+        typed = f"Name an actor who returns to the cast of {f.subject}."
     elif f.qualifier == "new":
         prompt = f"Which of these actors is new to the cast of {f.subject}?"
+        typed = f"Name an actor who is new to the cast of {f.subject}."
     else:
         prompt = f"Which of these actors is in the cast of {f.subject}?"
+        typed = f"Name an actor in the cast of {f.subject}."
+    # Typed, any actor of the same group is right: the question names no one in particular.
+    group = [
+        c.value
+        for c in idx.facts
+        if c.kind == "cast"
+        and c.subject == f.subject
+        and (c.qualifier == f.qualifier or f.qualifier not in {"returning", "new"})
+        and not (c.hedged or c.unsure)
+    ]
     return Spec(
         f.value,
         "person",
         prompt,
         f"{{x}} is in the cast of {f.subject}.",
-        None,
+        typed,
         2,
+        also_right=group,
         # Only actors: the article's directors and writers are crew, never offered as cast.
         candidates=[],
         pool="actors",
@@ -167,7 +180,7 @@ def _character(f: Fact, idx: FactIndex, main: str) -> Spec:
         "character",
         f"Which character does {f.subject} play in {film}?",
         f"In {film}, {f.subject} plays {{x}}.",
-        f"Which character does {f.subject} play in {film}?",
+        f"Which character does {f.subject} play in {film}? (give the name)",
         2,
         candidates=idx.values("character") + idx.values("known_for"),
         pool="characters",
@@ -197,7 +210,7 @@ def _known_for(f: Fact, idx: FactIndex, main: str) -> Spec:
         "character",
         f"Outside {film}, {f.subject} is known for which role?",
         f"Outside {film}, {f.subject} is known for {{x}}.",
-        None,
+        f"Outside {film}, which role is {f.subject} known for? (give the name)",
         3,
         candidates=idx.values("character"),
         pool="characters",

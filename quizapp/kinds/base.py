@@ -30,6 +30,7 @@ class DraftMaterial:
     typed_prompt: str | None
     statement: Callable[[str], str] | None  # the fact as a sentence, with a given value in it
     accepted: tuple[str, ...] = ()  # spellings of the answer a player may rightly type
+    named_wrong: tuple[str, ...] = ()  # wrong values the article itself names
 
 
 @dataclass(frozen=True)

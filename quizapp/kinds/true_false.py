@@ -19,10 +19,13 @@ class TrueFalse(PickOne):
     opentdb_type = "boolean"
 
     def draft(self, material: DraftMaterial, rng: random.Random) -> Draft | None:
-        if not material.wrong or material.statement is None:
+        """A statement with the right value or a wrong one the article names: a random name from
+        a pool ("True or false: Donnie Yen is in the cast") tests nothing, so without a named
+        wrong value there is no true/false question at all (never only true ones)."""
+        if not material.named_wrong or material.statement is None:
             return None
         truthful = rng.random() < 0.5
-        shown = material.answer if truthful else material.wrong[0]
+        shown = material.answer if truthful else material.named_wrong[0]
         prompt = f"True or false: {material.statement(shown)}"
         choices = (("True", truthful), ("False", not truthful))
         return Draft(prompt, choices, max(1, material.difficulty - 1))

@@ -11,7 +11,7 @@ from functools import cache
 import pytest
 
 from quizapp.generation import QuestionDraft, extract_facts, generate_questions
-from tests.generation.corpus import ARTICLE_NAMES, SEED_NAME, facts
+from tests.generation.corpus import ARTICLE_NAMES, SEED_NAME, article_text, facts
 from tests.generation.matching import (
     character_value_match,
     film_match,
@@ -219,3 +219,40 @@ def test_a_series_number_the_title_states_is_not_asked() -> None:
     )
     prompts = [q.prompt for q in generate_questions(extract_facts(text), seed=0)]
     assert not [p for p in prompts if "installment" in p or "sequel to" in p]
+
+
+def test_a_typed_cast_question_accepts_any_actor_of_its_group() -> None:
+    text = (
+        '"Harbor Kings", directed by Ana Reis, opens on June 5, 2031. The film stars Tom Gale, '
+        "Ida Voss and Leo Marr."
+    )
+    drafts = [d for d in generate_questions(extract_facts(text), seed=0) if d.kind == "typed"]
+    anyone = next(d for d in drafts if d.prompt.startswith("Name an actor"))
+    assert {"Tom Gale", "Ida Voss", "Leo Marr"} <= set(anyone.accepted_answers) | {anyone.answer}
+
+
+def _shared(one: str, other: str) -> int:
+    """How many leading characters two texts share."""
+    return next(
+        (i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b),
+        min(len(one), len(other)),
+    )
+
+
+def test_no_true_false_question_offers_a_name_the_article_never_mentions() -> None:
+    """A false statement swaps in a wrong value the article itself names, never a pool name."""
+    for name in [SEED_NAME, *ARTICLE_NAMES]:
+        folded = fold(article_text(name))
+        for draft in generate_questions(facts(name), seed=0):
+            if draft.kind != "true_false" or draft.answer != "False":
+                continue
+            if draft.fact.kind not in {"cast", "character", "director", "writer", "known_for"}:
+                continue
+            true, false = (
+                draft.explanation.rstrip("."),
+                draft.prompt.removeprefix("True or false: ").rstrip("."),
+            )
+            prefix = _shared(true, false)
+            suffix = _shared(true[::-1], false[::-1])
+            wrong = false[prefix : len(false) - suffix]
+            assert fold(wrong) in folded, (name, draft.prompt)
