@@ -27,16 +27,21 @@ class Sentence:
     paragraph: int
 
 
+LAST_WORD = regex.compile(r"([\p{L}.]+)$")
+INITIALS = regex.compile(r"(?:\p{Lu}\.)*\p{Lu}")
+
+
 def _ends_sentence(text: str, dot_at: int, match_end: int) -> bool:
     if text[dot_at] != ".":
         return True
-    word = regex.search(r"([\p{L}.]+)$", text[:dot_at])
+    # Only the word before the dot matters: look at a short window, not the whole text.
+    word = LAST_WORD.search(text[max(0, dot_at - 40) : dot_at])
     if not word:
         return True
     token = word.group(1)
     if token.casefold().rstrip(".") in ABBREVIATIONS:
         return False
-    if regex.fullmatch(r"(?:\p{Lu}\.)*\p{Lu}", token):  # initials: "J.K", "U.S", "A"
+    if INITIALS.fullmatch(token):  # initials: "J.K", "U.S", "A"
         return False
     following = text[match_end:].lstrip()
     return not following[:1].islower()
