@@ -96,8 +96,9 @@ def _material(fact: Fact, spec: Spec, rng: random.Random) -> DraftMaterial:
         for other in spec.also_right:  # "Who wrote X?" is rightly answered by any co-writer
             if other != spec.answer:
                 accepted += accepted_variants(other, spec.answer_type)
-    # Wrong values the article itself names (its other actors, dates, titles): plausible.
-    named = {match_key(value) for value in [*spec.candidates, *(spec.variants or [])]}
+    # Plausible wrong values: the article's own names, and the curated lists of a fact's kind
+    # (dates and numbers near the answer, causes and lengths of delays), never a pool of names.
+    named = {match_key(value) for value in [*spec.candidates, *(spec.variants or []), *spec.extra]}
     return DraftMaterial(
         answer=spec.answer,
         wrong=tuple(wrong),

@@ -148,7 +148,9 @@ def _cast(f: Fact, idx: FactIndex, _: str) -> Spec:
         typed = f"Name an actor who is new to the cast of {f.subject}."
     else:
         prompt = f"Which of these actors is in the cast of {f.subject}?"
-        typed = f"Name an actor in the cast of {f.subject}."
+        # Typed, any cast member the article names would be right, and the extractor may have
+        # missed some: asked only where the article lists a group (who returns, who is new).
+        typed = None
     # Typed, any actor of the same group is right: the question names no one in particular.
     group = [
         c.value
