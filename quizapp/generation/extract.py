@@ -342,7 +342,11 @@ def _known_as_cast(ctx: Context, name: str) -> bool:
 
 def _cast_status(ctx: Context, start: int, end: int) -> str | None:
     clause = ctx.masked.masked[max(0, start - 60) : end + 40].casefold()
-    if regex.search(r"\b(?:return\w*|reprise\w*|reprising|back\s+as|again)\b", clause):
+    if regex.search(
+        r"\b(?:return\w*(?!\s+(?:home|to\s+(?:his|her|their)\s+(?:home|family|hometown)))|"
+        r"reprise\w*|reprising|back\s+as|again)\b",
+        clause,
+    ):
         return "returning"
     if regex.search(r"\b(?:join\w*|new(?:comer)?|newly|board\w*|cast\s+as|added)\b", clause):
         return "new"

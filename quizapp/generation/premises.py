@@ -29,7 +29,7 @@ PAST = regex.compile(
 )
 RETURNING = regex.compile(
     r"\b(?:reprises?|reprised|reprising|returns?\s+(?:as|to\s+(?:play|the\s+role|(?:his|her|"
-    r"their)\s+role))|returning|return(?:s|ed)?\s+for|comes?\s+back|coming\s+back|back\s+as|"
+    r"their)\s+role))|returning(?!\s+(?:home|to\s+(?:his|her|their)\s+(?:home|family|hometown)))|return(?:s|ed)?\s+for|comes?\s+back|coming\s+back|back\s+as|"
     r"once\s+again|again\s+(?:as|plays?|playing)|previously\s+played|original\s+cast|"
     r"(?:also|both)\s+(?:starred|appeared)\s+in)\b",
     regex.IGNORECASE,

@@ -263,3 +263,14 @@ def test_no_true_false_question_offers_a_name_the_article_never_mentions() -> No
             suffix = _shared(true[::-1], false[::-1])
             wrong = false[prefix : len(false) - suffix]
             assert fold(wrong) in folded, (name, draft.prompt)
+
+
+def test_returning_home_is_not_returning_to_the_cast() -> None:
+    text = (
+        'Directed by Ana Reis, "Quiet Acres" is a handsome period drama. The poet Will Barr, '
+        "played by Tom Gale, is returning home to his family after years away."
+    )
+    found = extract_facts(text)
+    assert not [f for f in found if f.kind == "cast" and f.qualifier == "returning"]
+    prompts = [d.prompt for d in generate_questions(found, seed=0)]
+    assert not [p for p in prompts if "returns" in p]
