@@ -12,7 +12,7 @@ from quizapp.kinds import KINDS, DraftMaterial, draft_order
 from quizapp.text.folding import match_key
 
 if TYPE_CHECKING:
-    from quizapp.generation.questions import Spec
+    from quizapp.generation.specs import Spec
 
 WRONG_VALUES = 3  # wrong values drawn per fact: enough for a multiple-choice question
 

@@ -4,104 +4,17 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
-
-import regex
 
 from quizapp.generation import distractors as dx
 from quizapp.generation.drafting import draft_questions
 from quizapp.generation.gender import Gender, GenderBook
 from quizapp.generation.premises import as_of, release_tense, states_return
+from quizapp.generation.series import installment_spec, previous_spec, sequel_spec
+from quizapp.generation.specs import FactIndex, Spec
 from quizapp.generation.types import Fact, QuestionDraft
 from quizapp.text.dates import spoken
 from quizapp.text.folding import match_key
-
-ORDINAL_WORDS = {
-    2: "second",
-    3: "third",
-    4: "fourth",
-    5: "fifth",
-    6: "sixth",
-    7: "seventh",
-    8: "eighth",
-    9: "ninth",
-    10: "tenth",
-    11: "eleventh",
-    12: "twelfth",
-}
-
-
-@dataclass
-class Spec:
-    """How to ask about one fact: the answer, where wrong options come from, the wordings."""
-
-    answer: str
-    answer_type: str  # person | character | date | title | place | other
-    mc_prompt: str
-    statement: str  # with {x} where the answer goes
-    typed_prompt: str | None
-    difficulty: int
-    candidates: list[str] = field(default_factory=list)
-    pool: str | None = None
-    extra: tuple[str, ...] = ()
-    forbidden: list[str] = field(default_factory=list)
-    variants: list[str] | None = None  # precomputed wrong options (dates, numbers)
-    also_right: list[str] = field(default_factory=list)  # co-directors, co-writers: typed too
-    fit: dx.Fit = field(default_factory=dx.Fit)  # gender, era and kind the wrong options must match
-    elsewhere: tuple[dx.PoolEntry, ...] = ()  # names of the pool's kind from other articles
-
-
-class FactIndex:
-    """Lookups over all facts of an article, to keep wrong options false; and the article's
-    date, which decides a question's tense."""
-
-    def __init__(self, facts: list[Fact], published: date | None = None) -> None:
-        self.facts = facts
-        self.published = published
-
-    def values(self, kind: str, subject: str | None = None) -> list[str]:
-        return [
-            f.value
-            for f in self.facts
-            if f.kind == kind and (subject is None or f.subject == subject)
-        ]
-
-    def people(self) -> list[str]:
-        kinds = {"cast", "director", "writer", "producer"}
-        return [f.value for f in self.facts if f.kind in kinds] + [
-            f.subject for f in self.facts if f.kind in {"character", "known_for", "joined_cast"}
-        ]
-
-    def characters_of(self, actor: str) -> list[str]:
-        return [f.value for f in self.facts if f.kind == "character" and f.subject == actor]
-
-    def film_of_actor(self, actor: str, default: str) -> str:
-        films = [f.subject for f in self.facts if f.kind == "cast" and f.value == actor]
-        return films[0] if films else default
-
-    def actor_of_role(self, role: str) -> str | None:
-        actors = [
-            f.subject
-            for f in self.facts
-            if f.kind in {"character", "known_for"} and f.value == role
-        ]
-        return actors[0] if actors else None
-
-    def titles(self) -> list[str]:
-        kinds = {"film", "sequel", "previous_installment"}
-        return [f.value for f in self.facts if f.kind in kinds] + [
-            f.subject for f in self.facts if f.kind in {"director", "cast", "release_date"}
-        ]
-
-    def year_of(self, film: str) -> int | None:
-        """The film's release year by the article, else the article's year."""
-        years = [
-            int(f.value[:4]) for f in self.facts if f.kind == "release_date" and f.subject == film
-        ]
-        if years:
-            return years[0]
-        return self.published.year if self.published else None
 
 
 def _spec_for(fact: Fact, idx: FactIndex, main_film: str) -> Spec | None:
@@ -272,63 +185,6 @@ def _joined(f: Fact, idx: FactIndex, main: str, rng: random.Random) -> Spec:
     return spec
 
 
-NUMBERED = regex.compile(r"^(?P<stem>.+?)\s+(?:Part\s+)?(?P<n>\d{1,2}|[IVX]{1,4})$")
-
-
-def _states_its_number(title: str, number: int) -> bool:
-    """ "Mission: Impossible 7" is the seventh installment: asking that gives nothing to play."""
-    found = NUMBERED.match(title)
-    return found is not None and found.group("n") in {str(number), _roman(number)}
-
-
-def _roman(number: int) -> str:
-    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for value, numeral in numerals:
-        while number >= value:
-            out, number = out + numeral, number - value
-    return out
-
-
-def _same_series_by_number(one: str, other: str) -> bool:
-    """ "X 7" and "X 8": the sequel's title is the earlier one's with the next number."""
-    first, second = NUMBERED.match(one), NUMBERED.match(other)
-    stems = [first.group("stem") if first else one, second.group("stem") if second else other]
-    return (first is not None or second is not None) and match_key(stems[0]) == match_key(stems[1])
-
-
-def _previous(f: Fact, idx: FactIndex, _: str) -> Spec | None:
-    if _same_series_by_number(f.subject, f.value):
-        return None
-    return Spec(
-        f.value,
-        "title",
-        f"Which of these films came before {f.subject} in its series?",
-        f"{{x}} came before {f.subject} in its series.",
-        None,
-        2,
-        candidates=idx.values("sequel"),
-        pool="films",
-        forbidden=[*idx.values("previous_installment", f.subject), f.subject],
-    )
-
-
-def _sequel(f: Fact, idx: FactIndex, _: str) -> Spec | None:
-    if _same_series_by_number(f.subject, f.value):
-        return None
-    return Spec(
-        f.value,
-        "title",
-        f"Which film does the article name as the sequel to {f.subject}?",
-        f"{{x}} is the sequel to {f.subject}.",
-        f"What is the title of the sequel to {f.subject}?",
-        2,
-        candidates=idx.values("previous_installment"),
-        pool="films",
-        forbidden=[*idx.values("sequel", f.subject), f.subject],
-    )
-
-
 def _location(f: Fact, idx: FactIndex, _: str) -> Spec:
     return Spec(
         f.value,
@@ -407,41 +263,20 @@ def _rating(f: Fact, idx: FactIndex, _: str) -> Spec:
     )
 
 
-def _installment(f: Fact, idx: FactIndex, _: str) -> Spec | None:
-    if not f.qualifier or not f.qualifier.isdigit() or int(f.qualifier) not in ORDINAL_WORDS:
-        return None
-    number = int(f.qualifier)
-    if _states_its_number(f.subject, number):
-        return None
-    answer = f"The {ORDINAL_WORDS[number]}"
-    wrong = [f"The {ORDINAL_WORDS[n]}" for n in sorted(ORDINAL_WORDS) if n != number]
-    return Spec(
-        answer,
-        "other",
-        f"Which installment of its series is {f.subject}?",
-        f"{f.subject} is {{x}} installment of its series.",
-        None,
-        1,
-        variants=sorted(wrong, key=lambda w: abs(int(ORDINAL_NUMBERS[w]) - number)),
-    )
-
-
-ORDINAL_NUMBERS = {f"The {word}": n for n, word in ORDINAL_WORDS.items()}
-
 SPEC_BUILDERS: dict[str, Callable[..., Spec | None]] = {
     "director": _director,
     "writer": _writer,
     "cast": _cast,
     "character": _character,
     "known_for": _known_for,
-    "previous_installment": _previous,
-    "sequel": _sequel,
+    "previous_installment": previous_spec,
+    "sequel": sequel_spec,
     "filming_location": _location,
     "delay": _delay,
     "studio": _studio,
     "runtime": _runtime,
     "rating": _rating,
-    "film": _installment,
+    "film": installment_spec,
 }
 DATE_BUILDERS = {"release_date": _release, "joined_cast": _joined}
 

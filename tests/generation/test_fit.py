@@ -11,7 +11,7 @@ import pytest
 from quizapp.generation import Fact, QuestionDraft, generate_questions
 from quizapp.generation import distractors as dx
 from quizapp.generation.gender import GenderBook
-from quizapp.generation.questions import FactIndex
+from quizapp.generation.specs import FactIndex
 from quizapp.text.folding import match_key
 from tests.generation.corpus import ARTICLE_NAMES, SEED_NAME, article_text, facts
 

@@ -1,0 +1,263 @@
+"""Film titles named in an article, typed by evidence: quotes, a year, a film noun, the layout.
+
+A capitalised run is a title when the text gives a reason (`"Deep Field"`, `Love Affair
+(1939)`, `the film X`, `X stars`, `X is a 2018 drama`), and is not one when the text shows it to
+be something else: a prize, a festival or an institution named after it, a plural creature, a
+collection, an acronym, a possessive owner before it ("Nora Ephron's Sleepless in Seattle").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from quizapp.generation.lexicon import AWARDS, NON_NAME_WORDS
+from quizapp.generation.namebook import NameBook
+from quizapp.text.dates import MONTHS, find_dates
+from quizapp.text.folding import match_key
+from quizapp.text.sentences import Sentence
+
+CONNECTOR = r"(?:of|the|a|an|in|on|for|and|to|at|from|with|by|or|vs\.?|de|la|le|du)"
+TITLE_WORD = r"(?:\p{Lu}[\p{L}\d'’&.-]*[\p{L}\d]|\p{Lu}|\d+|[IVX]+)"
+TITLE = (
+    rf"{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*"
+    rf"(?::\s{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*)?"
+)
+QUOTED = regex.compile(
+    r"(?:“([^”\n]{2,90}?)[,.]?”|\"([^\"\n]{2,90}?)[,.]?\"|(?<![\p{L}\d])[‘']([^’'\n]{2,80}?)[,.]?[’'](?![\p{L}\d]))"
+)
+FILM_NOUNS = (
+    r"film|movie|sequel|prequel|follow-up|installment|instalment|remake|reboot|adaptation|"
+    r"biopic|thriller|comedy|drama|epic|feature|picture|blockbuster|musical|flick|project|"
+    r"documentary|horror|western|romance|tentpole|franchise|chapter|spinoff|spin-off|"
+    r"title|version|classic|release|entry"
+)
+# What a film is called in a definition: "X is a 2018 American science fiction comedy".
+GENRE_NOUNS = (
+    r"film|movie|drama|comedy|thriller|documentary|horror|western|romance|musical|biopic|"
+    r"melodrama|noir|satire|fantasy|remake|sequel|prequel|adaptation|tearjerker"
+)
+# "Emmy-winning", "Oscar-nominated": adjectives, never titles; and a country's initials.
+NOT_A_TITLE = regex.compile(
+    r"-(?:winning|nominated|starring|starrer|led|backed|based|directed|produced)\b"
+    r"|^[\p{Lu}&]{2,4}$"  # "US", "R&B"
+    r"|^\d+\s+(?:to|and|of|in|on|at|for|from|with|or)\s"  # "2 to Toy" from "chapter 2 to Toy Story"
+    r"|\b(?:Collection|Volume|Box\s+Set|Season|Festival)\b"
+)
+GENRE_WORDS = frozenset(GENRE_NOUNS.replace("|", " ").split())
+MONTH_WORDS = "|".join(sorted((m.capitalize() + r"\.?" for m in MONTHS), key=len, reverse=True))
+# "Give Me Five, a Chinese film about ...": capitalised adjectives that may describe a film.
+NATIONALITY = r"\p{Lu}\p{Ll}+(?:an|ian|ese|ish|ch|ic|i)|Oscar-winning|Oscar-nominated"
+PLURAL_LIST_MARK = "(?#list)"
+NUMBERED_TITLE = regex.compile(
+    rf"(?P<t>{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*(?::\s{TITLE_WORD}(?:\s{TITLE_WORD})*)?\s\d{{1,2}})"
+    r"(?![\d,.]?\d)(?![-\d])(?!\s*(?:million|billion|minutes|years|percent|%))"
+)
+FILM_CONTEXTS = [
+    regex.compile(
+        rf"{PLURAL_LIST_MARK}\b(?:installments|instalments|films|movies|sequels|entries|chapters)[,:]?\s+(?P<t>{TITLE}(?:,\s+(?:and\s+)?{TITLE})*)"
+    ),
+    regex.compile(
+        rf"\b(?:{FILM_NOUNS}),?\s+(?:called\s+|titled\s+|entitled\s+|named\s+)?(?P<t>{TITLE})"
+    ),
+    regex.compile(
+        rf"(?P<t>{TITLE}),\s+(?:the|a|an)\s+(?:(?:\p{{Ll}}[\p{{L}}-]*|{NATIONALITY})\s+){{0,4}}"
+        rf"(?:{FILM_NOUNS})\b"
+    ),
+    regex.compile(rf"(?P<t>{TITLE})(?:\s+voice)?\s+cast\b"),
+    # Plot summaries: "The United States vs. Billie Holiday will follow Holiday during ...".
+    regex.compile(
+        rf"(?P<t>{TITLE})\s+(?:will\s+)?(?:follows?|tells\s+the\s+story|centers\s+on|centres\s+on|"
+        rf"chronicles|revolves\s+around)\b"
+    ),
+    regex.compile(rf"[-–]starrer\s+(?P<t>{TITLE})"),
+    # Release calendars: "the release dates of A, B and C", "Morbius is now March 19".
+    regex.compile(
+        rf"{PLURAL_LIST_MARK}\brelease\s+dates?\s+(?:of|for)\s+(?P<t>{TITLE}(?:,\s+(?:and\s+)?{TITLE})*)"
+    ),
+    regex.compile(
+        rf"(?P<t>{TITLE})(?:,[^,]{{1,80}},)?\s+(?:has\s+a\s+new\s+release\s+date|is\s+moving\s+to|"
+        rf"is\s+now\s+(?:scheduled\s+for\s+|set\s+for\s+|dated\s+for\s+)?(?:{MONTH_WORDS})\b)"
+    ),
+    regex.compile(rf"(?P<t>{TITLE}),?\s+(?:starring|featuring)\s"),
+    regex.compile(
+        rf"(?P<t>{TITLE})\s+(?:will|is\s+set\s+to|is\s+due\s+to)\s+(?:only\s+)?(?:be\s+out|make\s+its\s+(?:\w+\s+)?debut|be\s+the\s+(?:project|film|movie))"
+    ),
+    regex.compile(rf"(?P<t>{TITLE})\s+\((?:19|20)\d\d\)"),
+    regex.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{TITLE})"),
+    regex.compile(
+        rf"(?P<t>{TITLE})\s+(?:is|was)\s+(?:a|an|the)\s+(?:(?:19|20)\d\d\s+)?"
+        rf"(?:[\p{{L}}-]+\s+){{0,6}}(?:{GENRE_NOUNS})\b"
+    ),
+    regex.compile(
+        rf"(?P<t>{TITLE})\s+(?:is|was|will|has|had)\s+(?:now\s+|also\s+)?(?:(?:set|scheduled|due|slated)\s+to\s+|be\s+)?(?:release|released|open|opens|debut|premiere|hit\s+theaters|arrive|pushed|delayed|moved|bumped)\b"
+    ),
+    regex.compile(
+        rf"\b(?:behind[- ]the[- ]scenes|set|cast|production|filming|shooting|premiere|trailer|director|sequel|stars?)\s+(?:of|for|on)\s+(?P<t>{TITLE})"
+    ),
+    regex.compile(
+        rf"\b(?:star|stars|starring|starred|co-star|appears?|appearing|role|roles|cast)\s+in\s+(?P<t>{TITLE})"
+    ),
+    regex.compile(rf"\b(?:direct|directing|helm|helming|board)\s+(?P<t>{TITLE})"),
+    # "Bird Box and Moonlight star Trevante Rhodes": a person's credits, one title each.
+    regex.compile(rf"{PLURAL_LIST_MARK}(?P<t>{TITLE})\s+(?:director|star|writer|producer)\b"),
+    regex.compile(rf"(?P<t>{TITLE})\s+(?:cast|franchise|series|sequel|trailer)\b"),
+    regex.compile(rf"\bthe\s+(?P<t>{TITLE})\s+(?:films|movies|installments)\b"),
+]
+TITLE_NOISE = regex.compile(
+    r"^(?:(?:In|On|At|For|From|With|After|Before|Now|While|When|Director|Filmmaker|Actor|"
+    r"Actress|Star|Writer|Producer|Both|Including|Like|Unlike|As|But|And|Or|Then|So)\s)+"
+)
+LEADING_NOISE = regex.compile(
+    r"^(?:(?:The|A|An|In|On|At|For|From|With|After|Before|Now|While|When|Director|Filmmaker|"
+    r"Actor|Actress|Star|Writer|Producer|Screenwriter|Oscar-winner|Sir|Dame|Both)\s)+"
+)
+
+
+STUDIO_WORDS = frozenset(
+    """pictures studios entertainment animation productions media films features bros bros.""".split()
+)
+NEVER_STARTS_TITLE = frozenset(
+    """he she they we you i his her their our my your its it this these those who which what when
+    where while as if but and or so then also both each every many most some""".split()
+)
+
+
+def _title_case(words: list[str]) -> bool:
+    content = [w for w in words if not regex.fullmatch(CONNECTOR, w)]
+    if not content or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    # "'99" in "Summer of '99" counts like a number.
+    capitalised = sum(1 for w in content if w[:1].isupper() or w.lstrip("'’")[:1].isdigit())
+    return capitalised / len(content) >= 0.75 and len(words) <= 10
+
+
+def _clean_title(raw: str) -> str:
+    title = raw.strip(" ,.;:!?’'\"“”‘")
+    title = regex.sub(r"[’']s$", "", title)
+    return title
+
+
+def _add_film(book: NameBook, title: str, *, quoted: bool = False) -> None:
+    """Register a title, unless it reads as something else. Quotes vouch for a title that
+    starts like a sentence ("My Black Mini Dress")."""
+    title = _without_owner(book, _clean_title(title))
+    key = match_key(title)
+    if not key or key in book.persons or len(title) < 2:
+        return
+    words = title.split()
+    if len(words) == 1 and words[0].casefold() in NON_NAME_WORDS | GENRE_WORDS:
+        return
+    if all(word.casefold() in NON_NAME_WORDS for word in words):  # "The Japanese"
+        return
+    if words[-1].casefold() in STUDIO_WORDS:
+        return
+    if find_dates(title) or (words[0].casefold() in NEVER_STARTS_TITLE and not quoted):
+        return
+    if NOT_A_TITLE.search(title) or match_key(title) in AWARDS:
+        return
+    if any(name.split()[-1].casefold() == key for name in book.persons.values()):
+        return
+    book.films.setdefault(key, title)
+
+
+OWNER = regex.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>\p{Lu}.*)$")
+
+
+def _without_owner(book: NameBook, title: str) -> str:
+    """ "Nora Ephron's Sleepless in Seattle" is Sleepless in Seattle, by its director: a
+    person's possessive is never part of the title."""
+    found = OWNER.match(title)
+    if found and book.person(found.group("owner")):
+        return found.group("rest")
+    return title
+
+
+def collect_films(book: NameBook, sentence: Sentence) -> None:
+    text = book.text
+    for match in QUOTED.finditer(text, sentence.start, sentence.end):
+        inner = next(g for g in match.groups() if g is not None)
+        words = inner.split()
+        if _title_case(words) and not inner.rstrip().endswith(("!", "?")) and len(words) <= 8:
+            if match_key(inner) not in book.persons:
+                _add_film(book, inner, quoted=True)
+    for pattern in FILM_CONTEXTS:
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            title = match.group("t")
+            lead = TITLE_NOISE.match(title)
+            if lead:
+                title = title[lead.end() :]
+            parts = [title]
+            if pattern.pattern.startswith(PLURAL_LIST_MARK):
+                parts = regex.split(r",\s+(?:and\s+)?|\s+and\s+", title)
+            for part in parts:
+                if part and match_key(part) not in book.persons:
+                    _add_film(book, part)
+    for match in NUMBERED_TITLE.finditer(text, sentence.start, sentence.end):
+        title = match.group("t")
+        lead = TITLE_NOISE.match(title) or LEADING_NOISE.match(title)
+        if lead and not title.startswith(("The ", "A ")):
+            title = title[lead.end() :]
+        if len(title.split()) >= 2 and match_key(title) not in book.persons:
+            _add_film(book, title)
+
+
+# What a place, an institution, an event or a creature is called right after its name.
+NON_FILM_AFTER = regex.compile(
+    r"[”\"’']?(?:\s+(?:School|Academy|University|College|Hospital|Cathedral|Castle|Hall|Street|"
+    r"Hotel|Festival|headmaster|Prize|Award)\b|,\s+the\s+(?:[\p{Ll}-]+\s+){0,3}(?:festival|prize|"
+    r"award|school|show|series|band|company|studio|network|magazine|newspaper|city|town|village|"
+    r"country|island|creatures?|monsters?|novel|book|play|album|song)\b)"
+)
+PLURAL_NOUN_BEFORE = regex.compile(r"\b(?:more|many|several|these|those|giant|two|three|four)\s+$")
+
+
+def drop_non_films(book: NameBook) -> None:
+    """Titles that the text itself shows to be something else: "the Hogwarts School", "the
+    “Mostra”, the prestigious festival", "more Graboids threaten" (a plural common noun)."""
+    for key, title in list(book.films.items()):
+        for found in regex.finditer(
+            rf"(?<![\p{{L}}\d]){regex.escape(title)}(?![\p{{L}}\d])", book.text
+        ):
+            after = book.text[found.end() : found.end() + 60]
+            before = book.text[max(0, found.start() - 12) : found.start()]
+            plural = " " not in title and title.endswith("s") and PLURAL_NOUN_BEFORE.search(before)
+            if NON_FILM_AFTER.match(after) or plural:
+                del book.films[key]
+                break
+
+
+DATED_TITLE = regex.compile(rf"(?P<t>{TITLE})\s+\((?:18|19|20)\d\d\)")
+
+
+def drop_dated_titles(book: NameBook) -> None:
+    """ "Love Affair (1939)": a name followed by a year in parentheses is a title, whatever
+    its first word looks like in the given-name dictionary."""
+    for match in DATED_TITLE.finditer(book.text):
+        title = match.group("t")
+        lead = TITLE_NOISE.match(title)
+        book.persons.pop(match_key(title[lead.end() :] if lead else title), None)
+
+
+def index_short_titles(book: NameBook) -> None:
+    """A title before its colon stands for the whole title when the article writes it alone,
+    no other film starts with it, and it is not a person or a common word ("Ghostbusters" is
+    "Ghostbusters: Afterlife" in an article that names that film)."""
+    prefixes: Counter[str] = Counter(
+        title.split(":", 1)[0].strip() for title in book.films.values() if ":" in title
+    )
+    for title in list(book.films.values()):
+        short = title.split(":", 1)[0].strip()
+        key = match_key(short)
+        if (
+            ":" not in title
+            or prefixes[short] != 1
+            or key in book.persons
+            or any(word.casefold() in NON_NAME_WORDS for word in short.split())
+        ):
+            continue
+        alone = rf"(?<![\p{{L}}\d]){regex.escape(short)}(?![\p{{L}}\d]|\s*:)"
+        if regex.search(alone, book.text):
+            book.short_titles[short] = title
+            book.films.pop(key, None)  # the short form is this film, not another one
