@@ -59,3 +59,22 @@ def test_a_guessable_secret_key_stops_the_app_with_one_line(key: str) -> None:
 
 def test_tests_may_use_any_secret_key(app: Flask) -> None:
     assert create_app({"TESTING": True, "SECRET_KEY": "dev"}).config["SECRET_KEY"] == "dev"
+
+
+@pytest.mark.both_databases
+@pytest.mark.parametrize(
+    ("method", "path", "data"),
+    [
+        ("GET", "/quizzes/%00", None),
+        ("GET", "/results/%00", None),
+        ("POST", "/play/%00/give-up", {}),
+        ("GET", "/leaderboard?period=all%00", None),
+        ("POST", "/sign-in", {"email": "a\x00@example.org", "password": "x"}),
+    ],
+)
+def test_a_nul_byte_anywhere_gets_a_400_never_a_500(
+    client: FlaskClient, method: str, path: str, data: dict[str, str] | None
+) -> None:
+    response = client.open(path, method=method, data=data)
+    assert response.status_code == 400
+    assert "NUL" in response.get_data(as_text=True)

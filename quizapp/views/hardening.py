@@ -1,10 +1,10 @@
-"""What every response carries and every request is held to: security headers, a body limit,
+"""What every response carries and every request is held to: security headers, no NUL bytes,
 and a health check that asks the database."""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, Flask, Response, request
+from flask import Blueprint, Flask, Response, abort, request
 from sqlalchemy.exc import SQLAlchemyError
 
 from quizapp.extensions import db
@@ -44,6 +44,22 @@ def healthz() -> tuple[dict[str, str], int]:
     return {"status": "ok"}, 200
 
 
+NUL = "\x00"
+
+
+def _refuse_nul_bytes() -> None:
+    """A NUL byte is never text a person meant: refuse it in the path, the query and every form
+    field, before any view or database sees it (PostgreSQL cannot store it)."""
+    values = [request.path, *request.args.values()]
+    if request.method in {"POST", "PUT", "PATCH"} and request.mimetype in {
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+    }:
+        values += [value for _, value in request.form.items(multi=True)]
+    if any(NUL in value for value in values):
+        abort(400, description="The request contains a NUL character, which no field accepts.")
+
+
 def _secure_headers(response: Response) -> Response:
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
@@ -56,4 +72,5 @@ def _secure_headers(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
+    app.before_request(_refuse_nul_bytes)
     app.after_request(_secure_headers)
