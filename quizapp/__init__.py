@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
+from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
 from quizapp.config import (
     DEFAULTS,
@@ -68,8 +70,18 @@ def register_blueprints(app: Flask) -> None:
 
 def register_error_pages(app: Flask) -> None:
     def render_error(error: HTTPException) -> tuple[str, int]:
+        """The error page asks nothing of the database (it may be what failed): the session is
+        rolled back first and the page is drawn without the signed-in user's menu."""
+        with contextlib.suppress(SQLAlchemyError):
+            db.session.rollback()
         code = error.code or 500
-        return render_template("errors/error.html", error=error, code=code), code
+        return render_template("errors/error.html", error=error, code=code, bare=True), code
+
+    def render_unavailable(error: SQLAlchemyError) -> tuple[str, int]:
+        unavailable = ServiceUnavailable(
+            "The database is not answering just now. Please try again in a few seconds."
+        )
+        return render_error(unavailable)
 
     def render_csrf_error(error: CSRFError) -> tuple[str, int]:
         error.description = (
@@ -79,6 +91,8 @@ def register_error_pages(app: Flask) -> None:
         return render_error(error)
 
     app.register_error_handler(CSRFError, render_csrf_error)
+    app.register_error_handler(OperationalError, render_unavailable)
+    app.register_error_handler(InterfaceError, render_unavailable)
     app.register_error_handler(HTTPException, render_error)
 
 

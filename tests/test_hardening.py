@@ -78,3 +78,16 @@ def test_a_nul_byte_anywhere_gets_a_400_never_a_500(
     response = client.open(path, method=method, data=data)
     assert response.status_code == 400
     assert "NUL" in response.get_data(as_text=True)
+
+
+def test_while_the_database_is_gone_pages_get_a_templated_503_with_retry_after() -> None:
+    app = create_app(
+        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite:////nonexistent/folder/db.sqlite"}
+    )
+    client = app.test_client()
+    for path in ("/", "/leaderboard", "/quizzes/some-quiz"):
+        response = client.get(path)
+        assert response.status_code == 503, path
+        assert response.headers["Retry-After"] == "5"
+        page = response.get_data(as_text=True)
+        assert "The database is not answering" in page and "<html" in page
