@@ -10,6 +10,7 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from quizapp.config import (
     DEFAULTS,
@@ -39,6 +40,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     check_secret_key(app.config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
+    proxies = app.config["QUIZAPP_PROXIES"]
+    if proxies:
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]  # the WSGI wrapping Flask documents
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
     register_extensions(app)
     register_blueprints(app)
     register_error_pages(app)
@@ -47,6 +53,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
+    from quizapp.views.hardening import mark_cookies_secure
+
+    app.after_request(mark_cookies_secure)  # before Flask-Login's hook, so it runs after it
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
     csrf.init_app(app)

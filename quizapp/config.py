@@ -50,6 +50,7 @@ SETTING_TYPES: dict[str, Callable[[str, object], object]] = {
     "QUIZAPP_GENERATION_SEED": whole_number,
     "QUIZAPP_ALLOW_PRIVATE_URLS": switch,
     "QUIZAPP_SIGN_IN_LIMIT": text,
+    "QUIZAPP_PROXIES": whole_number,
 }
 
 
@@ -135,4 +136,7 @@ DEFAULTS: dict[str, Any] = {
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "QUIZAPP_QUESTIONS_PER_QUIZ": 30,
     "QUIZAPP_GENERATION_SEED": 0,
+    # How many reverse proxies (nginx, a load balancer) stand in front of the app: their
+    # X-Forwarded-For/-Proto/-Host headers are trusted that many hops deep, no more.
+    "QUIZAPP_PROXIES": 0,
 }

@@ -91,3 +91,28 @@ def test_while_the_database_is_gone_pages_get_a_templated_503_with_retry_after()
         assert response.headers["Retry-After"] == "5"
         page = response.get_data(as_text=True)
         assert "The database is not answering" in page and "<html" in page
+
+
+def test_cookies_are_httponly_and_lax_and_secure_only_over_https(database_url: str) -> None:
+    # With CSRF on, the sign-in form puts its token in the session, which sets the cookie.
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url})
+    plain = app.test_client().get("/sign-in").headers.getlist("Set-Cookie")
+    secure = (
+        app.test_client()
+        .get("/sign-in", base_url="https://localhost")
+        .headers.getlist("Set-Cookie")
+    )
+    assert plain and secure
+    assert all("HttpOnly" in c and "SameSite=Lax" in c and "Secure" not in c for c in plain)
+    assert all("Secure" in c for c in secure)
+
+
+@pytest.mark.parametrize(("proxies", "trusted"), [(0, False), (1, True)])
+def test_forwarded_headers_are_trusted_only_behind_the_configured_proxies(
+    database_url: str, proxies: int, trusted: bool
+) -> None:
+    app = create_app(
+        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url, "QUIZAPP_PROXIES": proxies}
+    )
+    response = app.test_client().get("/healthz", headers={"X-Forwarded-Proto": "https"})
+    assert ("Strict-Transport-Security" in response.headers) is trusted

@@ -4,7 +4,8 @@ and a health check that asks the database."""
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, Flask, Response, abort, request
+from flask import Blueprint, Flask, Response, abort, has_request_context, request
+from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy.exc import SQLAlchemyError
 
 from quizapp.extensions import db
@@ -70,7 +71,29 @@ def _secure_headers(response: Response) -> Response:
     return response
 
 
+class SecureOverHttps(SecureCookieSessionInterface):
+    """The session cookie is Secure whenever the request came over HTTPS."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return bool(super().get_cookie_secure(app) or (has_request_context() and request.is_secure))
+
+
+def mark_cookies_secure(response: Response) -> Response:
+    """Over HTTPS every cookie a hook set (the remember-me cookie) is Secure, so it never
+    travels in clear; the same app serves a laptop over plain HTTP, where it would not return.
+    Register it before the extensions: Flask runs after-request hooks last-registered first."""
+    cookies = response.headers.getlist("Set-Cookie") if request.is_secure else []
+    if not cookies:
+        return response
+    response.headers.remove("Set-Cookie")
+    for cookie in cookies:
+        secure = "; secure" in cookie.casefold()
+        response.headers.add("Set-Cookie", cookie if secure else f"{cookie}; Secure")
+    return response
+
+
 def init_app(app: Flask) -> None:
+    app.session_interface = SecureOverHttps()
     app.register_blueprint(bp)
     app.before_request(_refuse_nul_bytes)
     app.after_request(_secure_headers)
