@@ -1,12 +1,23 @@
-"""A real HTTP server on a loopback port that serves fixed pages, for article-fetching tests."""
+"""Loopback helpers: a real HTTP server that serves fixed pages (article-fetching tests), a free
+port, and waiting for a server started in a subprocess."""
 
 from __future__ import annotations
 
+import socket
+import subprocess
 import threading
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+STARTUP_TIMEOUT = 20.0
 
 
 @dataclass
@@ -44,3 +55,24 @@ def serving(pages: dict[str, str]) -> Iterator[Site]:
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=5)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log_path.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.1)
+    pytest.fail(f"gunicorn did not answer {url} in {STARTUP_TIMEOUT} s:\n{log_path.read_text()}")

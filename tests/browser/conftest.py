@@ -11,13 +11,9 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,13 +23,13 @@ import pytest
 
 from tests.browser.support import TIMED_ARTICLE, TIMED_LIMIT_SECONDS, missing
 from tests.conftest import in_ci
+from tests.loopback import free_port, wait_until_up
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-STARTUP_TIMEOUT = 20.0
 
 
 @dataclass
@@ -76,27 +72,6 @@ def run_flask(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
     if done.returncode != 0:
         pytest.fail(f"{' '.join(args)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     return done.stdout
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_up(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log_path.read_text()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.1)
-    pytest.fail(f"gunicorn did not answer {url} in {STARTUP_TIMEOUT} s:\n{log_path.read_text()}")
 
 
 def require_browser_tools() -> None:
