@@ -56,7 +56,11 @@ def film_for(ctx: Context, position: int) -> str:
     """The film a statement at `position` is about: the nearest film named before it in the
     sentence, else the first after it, else the film its section is filed under, else the film
     the paragraph was last about, else the article's main film."""
-    films = [s for s in ctx.masked.slots if s.kind == "F" and not _credits_a_person(ctx, s)]
+    films = [
+        s
+        for s in ctx.masked.slots
+        if s.kind == "F" and not credits_a_person(ctx.book.text, ctx.masked, s)
+    ]
     before = [s for s in films if s.end <= position]
     if before:
         return before[-1].value
@@ -86,12 +90,11 @@ POSSESSIVE_OF_PERSON = regex.compile(
 )
 
 
-def _credits_a_person(ctx: Context, film: Slot) -> bool:
+def credits_a_person(text: str, masked: MaskedSentence, film: Slot) -> bool:
     """A title that tags a person, "Madison Iseman (Jumanji franchise)", "Stranger Things'
     Jamie Campbell Bower" or "'Top Gun: Maverick' actor Glen Powell", names that person's
     earlier work, not what the sentence is about."""
-    text = ctx.book.text
-    people = [s for s in ctx.masked.slots if s.kind == "P"]
+    people = [s for s in masked.slots if s.kind == "P"]
     before = [p for p in people if p.end <= film.start]
     if before and PERSON_CREDIT_BEFORE.fullmatch(text[before[-1].end : film.start]):
         if PERSON_CREDIT_AFTER.match(text[film.end : film.end + 40]):

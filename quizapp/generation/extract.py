@@ -9,7 +9,7 @@ import regex
 from quizapp.generation import patterns as pt
 from quizapp.generation.attribution import mark_unsure
 from quizapp.generation.casting import cast_facts
-from quizapp.generation.context import Context, film_for, make_fact, slot_at
+from quizapp.generation.context import Context, credits_a_person, film_for, make_fact, slot_at
 from quizapp.generation.credits import Credit, block_spans, find_credits
 from quizapp.generation.document import section_films
 from quizapp.generation.entities import NameBook, add_known_names, build_name_book, is_headline
@@ -197,7 +197,9 @@ def _main_film(book: NameBook, maskeds: list[MaskedSentence], credits: list[Cred
     for masked in maskeds:
         weight = 1 if is_headline(masked.sentence) else 2
         for slot in masked.slots:
-            if slot.kind == "F":
+            # A title that only tags a person ("Parasite star Song Kang-ho") is not what the
+            # article is about, however often it comes up.
+            if slot.kind == "F" and not credits_a_person(book.text, masked, slot):
                 counts[slot.value] = counts.get(slot.value, 0) + weight
                 first_seen.setdefault(slot.value, slot.start)
     if not counts:

@@ -198,3 +198,13 @@ def test_a_plot_summary_names_its_film_without_quotes() -> None:
         "Nina Lowe will follow Lowe during her trial. Tom Gale plays her lawyer."
     )
     assert "The Court vs. Nina Lowe" in {f[2] for f in _facts(text) if f[0] == "film"}
+
+
+def test_a_title_that_only_tags_people_is_never_the_main_film() -> None:
+    text = (
+        'Ana Reis\'s new drama "Night Rail" follows a conductor (Harbor Kings star Tom Gale) and '
+        "a thief (Harbor Kings star Ida Voss). Harbor Kings star Leo Marr plays the guard."
+    )
+    facts = _facts(text)
+    assert next(f[2] for f in facts if f[0] == "film") == "Night Rail"
+    assert not {f for f in facts if f[0] == "cast" and f[1] == "Harbor Kings"}
