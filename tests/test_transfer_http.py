@@ -75,6 +75,7 @@ def test_open_trivia_db_results_are_decoded(author: FlaskClient, session: Sessio
     assert any("Amélie" in p and "&" in p for p in prompts)
 
 
+@pytest.mark.both_databases
 @pytest.mark.parametrize(
     ("fmt", "content", "message"),
     [
@@ -82,6 +83,15 @@ def test_open_trivia_db_results_are_decoded(author: FlaskClient, session: Sessio
         ("json", b'{"format": "something-else"}', "line 1"),
         ("gift", b"\xff\xfe\x00 not utf-8", "not UTF-8"),
         ("gift", b"// only a comment\n", "no questions"),
+        ("gift", b"Who? {=" + b"A" * 301 + b" ~B ~C}\n", "longer than 300 characters"),
+        (
+            "opentdb",
+            b'{"response_code": 0, "results": [{"type": "multiple", "difficulty": "easy", '
+            b'"category": "Film", "question": "Who?", "correct_answer": "'
+            + b"A" * 301
+            + b'", "incorrect_answers": ["B", "C", "D"]}]}',
+            "longer than 300 characters",
+        ),
     ],
 )
 def test_broken_files_get_a_clear_message(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from quizapp.kinds import QUESTION_KINDS, kind_of
+from quizapp.text.limits import ANSWER_MAX
 
 # Copies of the model's constants: this package must not import Flask or the database.
 QUESTION_STATUSES = ("draft", "published", "rejected", "archived")
@@ -73,6 +74,10 @@ def check_record(record: QuestionRecord) -> list[str]:
         problems.append("the category must be one non-empty line")
     if not kind.accepts_spellings and record.accepted_answers:
         problems.append("only typed questions have accepted answers")
+    too_long = [text for text, _ in record.choices if len(text) > ANSWER_MAX]
+    too_long += [text for text in record.accepted_answers if len(text) > ANSWER_MAX]
+    if too_long:
+        problems.append(f"an answer or option is longer than {ANSWER_MAX} characters")
     return problems + kind.record_problems(record.choices, record.accepted_answers)
 
 
