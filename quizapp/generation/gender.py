@@ -3,8 +3,8 @@
 Wrong options are matched to the answer's gender, so that the answer does not stand out as the
 only woman among men. The article decides first: a pronoun that follows a mention of the person
 (in the same sentence or the next one) counts for them when they are the only person named
-between the sentence's start and the pronoun, so "Atwell joked that Cruise was her instructor"
-says nothing about Cruise. Without such a pronoun: the gender a pool records for the name, then
+between the sentence's start and the pronoun, so "Vale joked that Gale was her instructor"
+says nothing about Gale. Without such a pronoun: the gender a pool records for the name, then
 the given-name dictionary (gender-guesser), then unknown.
 """
 
@@ -100,7 +100,7 @@ class GenderBook:
         text: str, patterns: list[regex.Pattern[str]], keys: list[str], start: int, end: int
     ) -> set[str]:
         """The names mentioned in text[start:end]; a name inside a longer one named is the same
-        person ("Cruise" in "Tom Cruise")."""
+        person ("Gale" in "Tom Gale")."""
         spans: list[tuple[int, int, str]] = []
         for pattern, key in zip(patterns, keys, strict=True):
             spans += [(m.start(), m.end(), key) for m in pattern.finditer(text, start, end)]
@@ -110,7 +110,7 @@ class GenderBook:
             if not inside:
                 named.add(key)
         surnames = {key: key.split()[-1] for key in named}
-        # "Atwell" and "Hayley Atwell" are one person, however the two mentions were written.
+        # "Vale" and "Ann Vale" are one person, however the two mentions were written.
         return {k for k in named if not any(o != k and surnames[o] == k for o in named)}
 
     def from_article(self, name: str) -> Gender | None:
