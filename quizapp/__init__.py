@@ -21,6 +21,7 @@ from quizapp.config import (
     settings_from_environment,
 )
 from quizapp.extensions import csrf, db, limiter, login_manager, migrate
+from quizapp.views import hardening
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -45,6 +46,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]  # the WSGI wrapping Flask documents
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
         )
+    # First: its after-request hooks must run after the extensions' (Flask runs them
+    # last-registered first), so the remember-me cookie is marked Secure too.
+    hardening.init_app(app)
     register_extensions(app)
     register_blueprints(app)
     register_error_pages(app)
@@ -53,9 +57,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    from quizapp.views.hardening import mark_cookies_secure
-
-    app.after_request(mark_cookies_secure)  # before Flask-Login's hook, so it runs after it
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
     csrf.init_app(app)
@@ -64,7 +65,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from quizapp.views import BoundedInt, auth, author, boards, filters, hardening, main, play
+    from quizapp.views import BoundedInt, auth, author, boards, filters, main, play
 
     app.url_map.converters["int"] = BoundedInt
 
@@ -74,7 +75,6 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(play.bp)
     app.register_blueprint(boards.bp)
     filters.register(app)
-    hardening.init_app(app)
 
 
 def register_error_pages(app: Flask) -> None:

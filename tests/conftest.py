@@ -85,11 +85,6 @@ def _run_id(worker_id: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def worker_id(request: pytest.FixtureRequest) -> str:
-    return getattr(request.config, "workerinput", {}).get("workerid", "main")
-
-
-@pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file migrated once per session; each test gets a copy of it."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite"

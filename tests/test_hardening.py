@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy.orm import Session
 
-from quizapp import create_app
+from quizapp import accounts, create_app
 from quizapp.config import ConfigError
+from tests.author_support import PASSWORD
 
 
 @pytest.mark.parametrize("path", ["/", "/leaderboard", "/sign-in", "/no-such-page", "/healthz"])
@@ -116,3 +118,15 @@ def test_forwarded_headers_are_trusted_only_behind_the_configured_proxies(
     )
     response = app.test_client().get("/healthz", headers={"X-Forwarded-Proto": "https"})
     assert ("Strict-Transport-Security" in response.headers) is trusted
+
+
+def test_the_remember_me_cookie_is_secure_over_https(app: Flask, session: Session) -> None:
+    accounts.create_user(session, "ann@example.org", PASSWORD, "author")
+    session.commit()
+    response = app.test_client().post(
+        "/sign-in",
+        data={"email": "ann@example.org", "password": PASSWORD, "remember": "y"},
+        base_url="https://localhost",
+    )
+    remember = [c for c in response.headers.getlist("Set-Cookie") if c.startswith("remember")]
+    assert remember and all("Secure" in c and "HttpOnly" in c for c in remember)

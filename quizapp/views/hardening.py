@@ -81,7 +81,7 @@ class SecureOverHttps(SecureCookieSessionInterface):
 def mark_cookies_secure(response: Response) -> Response:
     """Over HTTPS every cookie a hook set (the remember-me cookie) is Secure, so it never
     travels in clear; the same app serves a laptop over plain HTTP, where it would not return.
-    Register it before the extensions: Flask runs after-request hooks last-registered first."""
+    init_app runs before the extensions': Flask runs after-request hooks last-registered first."""
     cookies = response.headers.getlist("Set-Cookie") if request.is_secure else []
     if not cookies:
         return response
@@ -97,3 +97,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.before_request(_refuse_nul_bytes)
     app.after_request(_secure_headers)
+    app.after_request(mark_cookies_secure)
