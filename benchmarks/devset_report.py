@@ -73,10 +73,9 @@ def main() -> None:
                 for key in (f"{part}|kind {kind}", f"{part}|total", "all|total"):
                     for field in FIELDS:
                         tables[key.split("|")[0]][key.split("|")[1]][field] += counts[kind][field]
-                if part == "tuning":
-                    bucket = tables["tuning styles"][style_of.get(name, "?")]
-                    for field in FIELDS:
-                        bucket[field] += counts[kind][field]
+                bucket = tables[f"{part} styles"][style_of.get(name, "?")]
+                for field in FIELDS:
+                    bucket[field] += counts[kind][field]
             if args.verbose and part == "tuning" and strict:
                 for label in ("fn", "fp"):
                     for item in detail[label]:
@@ -86,7 +85,7 @@ def main() -> None:
                             f"{fact.get('value')!r}"
                         )
         print("STRICT (the fact names the right film)" if strict else "LENIENT")
-        for part in ("all", "tuning", "held-out", "tuning styles"):
+        for part in ("all", "tuning", "held-out", "tuning styles", "held-out styles"):
             print(f" {part}")
             for label, counts in sorted(tables[part].items()):
                 print(line(label, counts))

@@ -1,17 +1,26 @@
 """Why a fact names its film, and which facts name it on too weak a reason to be asked.
 
 A director, writer, cast member or release date is stated of a film for one of these reasons,
-strongest first: the sentence names the film ("clause"); the layout files the paragraph under
-it ("section": a heading or a list entry); the paragraph names it ("paragraph"); it is the only
-film the article names ("only"); the headline names it ("headline"). A fact with none of these
-reasons got its film by default, in an article about several films: it is marked unsure. The
-generator asks no question on an unsure fact; an author sees it and may confirm it.
+strongest first: the sentence names the film ("clause"), or the film it names is one this
+film's title continues ("sequel": "join the 'Twister' sequel" of Twisters); the layout files the
+paragraph under it ("section": a heading or a list entry); the paragraph names it
+("paragraph"); it is the only film the article names ("only"); the headline names it
+("headline"); the article keeps coming back to it, and to no other film as often
+("dominant": named in at least three sentences, and twice as often as any other). A fact
+with none of these reasons got its film by default, in an article about several films: it is
+marked unsure. A title the sentence names only in passing (a person's credit, the film a sequel
+follows) gives no reason. The generator asks no question on an unsure fact; an author sees it
+and may confirm it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
+import regex
+
+from quizapp.generation.context import RELATIVE_NOUN
 from quizapp.generation.types import Fact
 from quizapp.text.folding import match_key
 from quizapp.text.sentences import Sentence
@@ -20,45 +29,103 @@ FILM_SUBJECT_KINDS = frozenset({"director", "writer", "cast", "release_date"})
 
 
 class _Keys:
-    """The match keys of each sentence and paragraph, folded once."""
+    """The match keys of each sentence and paragraph, folded once, and which sentences name a
+    title only in passing (a person's credit, the film a sequel follows)."""
 
-    def __init__(self, sentences: list[Sentence]) -> None:
+    def __init__(self, sentences: list[Sentence], in_passing: set[tuple[int, str]]) -> None:
         self.sentence = {s.index: f" {match_key(s.text)} " for s in sentences}
         self.paragraph_of = {s.index: s.paragraph for s in sentences}
-        joined: dict[int, list[str]] = {}
+        self.in_paragraph: dict[int, list[int]] = {}
         for s in sentences:
-            joined.setdefault(s.paragraph, []).append(self.sentence[s.index])
-        self.paragraph = {p: " ".join(keys) for p, keys in joined.items()}
-        self.headline = self.sentence[sentences[0].index] if sentences else ""
+            self.in_paragraph.setdefault(s.paragraph, []).append(s.index)
+        self.headline = sentences[0].index if sentences else -1
+        self.in_passing = in_passing
+
+    def names(self, title: str, index: int) -> bool:
+        """Sentence `index` names `title` as something it is about."""
+        key = self.sentence.get(index)
+        return (
+            key is not None
+            and f" {match_key(title)} " in key
+            and (index, title) not in self.in_passing
+        )
+
+    def paragraph_names(self, title: str, paragraph: int) -> bool:
+        return any(self.names(title, index) for index in self.in_paragraph[paragraph])
+
+    def dominant(self, titles: set[str]) -> str | None:
+        """The title named in at least three sentences and twice as often as any other."""
+        named = Counter(
+            title for title in titles for index in self.sentence if self.names(title, index)
+        ).most_common(2)
+        if not named or named[0][1] < 3:
+            return None
+        if len(named) > 1 and named[0][1] < 2 * named[1][1]:
+            return None
+        return named[0][0]
 
 
-def basis(fact: Fact, keys: _Keys, sections: dict[int, str], films: int) -> str:
+def _relative_mention(title: str) -> regex.Pattern[str]:
+    quoted = regex.escape(title)
+    return regex.compile(
+        rf"(?<![\p{{L}}\d]){quoted}[”\"’']?\s+{RELATIVE_NOUN}"
+        rf"|{RELATIVE_NOUN}\s+(?:to|of)\s+(?:\S+\s+){{0,4}}[“\"‘']?{quoted}(?![\p{{L}}\d])",
+        regex.IGNORECASE,
+    )
+
+
+def continues_a_named_title(fact: Fact) -> bool:
+    """The sentence names a film as the one this film follows ("the 'Twister' sequel", "the
+    sequel to The Amazing Spider-Man"), and this film's title carries that title on."""
+    if not RELATIVE_WORD.search(fact.sentence):
+        return False
+    return any(
+        _relative_mention(fact.subject[:end].rstrip()).search(fact.sentence)
+        for end in range(len(fact.subject) - 1, 2, -1)
+    )
+
+
+RELATIVE_WORD = regex.compile(RELATIVE_NOUN, regex.IGNORECASE)
+
+
+def basis(
+    fact: Fact, keys: _Keys, sections: dict[int, str], titles: set[str], dominant: str | None
+) -> str:
     """The reason `fact` names its film (see the module docstring), or "unsure"."""
-    title = f" {match_key(fact.subject)} "
     paragraph = keys.paragraph_of[fact.sentence_index]
-    if title in keys.sentence[fact.sentence_index]:
+    if keys.names(fact.subject, fact.sentence_index):
         return "clause"
+    if continues_a_named_title(fact):
+        return "sequel"
     if sections.get(paragraph) == fact.subject:
         return "section"
-    if title in keys.paragraph[paragraph]:
+    if keys.paragraph_names(fact.subject, paragraph):
         return "paragraph"
-    if films == 1:
+    if len(titles) == 1 and any(keys.names(fact.subject, index) for index in keys.sentence):
         return "only"
-    if title in keys.headline:
+    if keys.names(fact.subject, keys.headline):
         return "headline"
+    if fact.subject == dominant:
+        return "dominant"
     return "unsure"
 
 
 def mark_unsure(
-    facts: list[Fact], sentences: list[Sentence], sections: dict[int, str]
+    facts: list[Fact],
+    sentences: list[Sentence],
+    sections: dict[int, str],
+    in_passing: set[tuple[int, str]],
 ) -> list[Fact]:
     """The facts, those whose film is a default guess marked unsure; a character goes with
-    its actor's cast facts (unsure when every one of them is)."""
-    films = len({fact.subject for fact in facts if fact.kind == "film"})
-    keys = _Keys(sentences)
+    its actor's cast facts (unsure when every one of them is). `in_passing` holds the
+    (sentence index, title) pairs where a sentence names a title only in passing."""
+    titles = {fact.subject for fact in facts if fact.kind == "film"}
+    keys = _Keys(sentences, in_passing)
+    dominant = keys.dominant(titles)
     marked = [
         dataclasses.replace(fact, unsure=True)
-        if fact.kind in FILM_SUBJECT_KINDS and basis(fact, keys, sections, films) == "unsure"
+        if fact.kind in FILM_SUBJECT_KINDS
+        and basis(fact, keys, sections, titles, dominant) == "unsure"
         else fact
         for fact in facts
     ]

@@ -22,6 +22,12 @@ CREW_BEFORE = regex.compile(
     r"(?:written|directed|produced|scored)\s+by)\s+(?:[\p{L}-]+\s+){0,2}$",
     regex.IGNORECASE,
 )
+# "replace X as Wonder Woman movie director": the "as" phrase names a job, not a role.
+JOB_AFTER = regex.compile(
+    r"\s+(?:(?:movie|film)\s+)?(?:director|producer|writer|helmer|composer|screenwriter|"
+    r"showrunner|filmmaker|editor|cinematographer)s?\b",
+    regex.IGNORECASE,
+)
 
 
 def _introduced_as_crew(ctx: Context, name_start: int) -> bool:
@@ -75,6 +81,8 @@ def cast_facts(ctx: Context) -> Iterator[Fact]:
                 and _introduced_as_crew(ctx, span[0])
                 and len(ctx.book.text[actor.start : actor.end].split()) > 1
             ):
+                continue
+            if JOB_AFTER.match(ctx.book.text, span[1]):
                 continue
             if (
                 value.casefold() in {"himself", "herself", "themselves"}

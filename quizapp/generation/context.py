@@ -59,7 +59,7 @@ def film_for(ctx: Context, position: int) -> str:
     films = [
         s
         for s in ctx.masked.slots
-        if s.kind == "F" and not credits_a_person(ctx.book.text, ctx.masked, s)
+        if s.kind == "F" and not is_background(ctx.book.text, ctx.masked, s)
     ]
     before = [s for s in films if s.end <= position]
     if before:
@@ -101,3 +101,43 @@ def credits_a_person(text: str, masked: MaskedSentence, film: Slot) -> bool:
             return True
     after = [p for p in people if p.start >= film.end]
     return bool(after and POSSESSIVE_OF_PERSON.match(text[film.end : after[0].start]))
+
+
+# A remake or reboot takes its original's title, so only these name another film.
+RELATIVE_NOUN = r"(?:sequel|prequel|follow-up|followup|successor|spin-?off)"
+# "the sequel to 'The Amazing Spider-Man'", "the sequel of its 2019 live-action Lion King",
+# "the 'Twister' sequel": the clause is about another film, made after this one.
+RELATIVE_BEFORE = regex.compile(
+    rf"\b{RELATIVE_NOUN}\s+(?:to|of)\s+(?:(?:the|its|his|her|their)\s+)?"
+    r"(?:[\p{L}\d'’-]+\s+){0,3}[“\"‘']?$",
+    regex.IGNORECASE,
+)
+RELATIVE_AFTER = regex.compile(rf"^[”\"’']?\s+{RELATIVE_NOUN}s?\b", regex.IGNORECASE)
+# "best known for writing and directing the 2003 drama Monster", "his breakout role in A Quiet
+# Place": a person's earlier work, named in passing.
+EARLIER_WORK_BEFORE = regex.compile(
+    r"\b(?:known\s+for|breakout\s+(?:role|turn|performance)s?\s+in|credits\s+include|"
+    r"fresh\s+off|previously\s+(?:directed|starred\s+in|helmed)|"
+    r"(?:his|her|their|its)\s+(?:last|previous|earlier|prior)\s+(?:films?|movies?|features?|work))"
+    r"(?:(?!\b(?:will|is|are|was|were|has|have|to)\b)[^.;:!?])*$",
+    regex.IGNORECASE,
+)
+
+
+def is_background(text: str, masked: MaskedSentence, film: Slot) -> bool:
+    """A title named in passing, not the film the clause states things of: one that credits a
+    person, the film a sequel or remake follows, or a person's earlier work."""
+    if credits_a_person(text, masked, film):
+        return True
+    before = text[max(masked.sentence.start, film.start - 90) : film.start]
+    after = text[film.end : film.end + 20]
+    if RELATIVE_BEFORE.search(before) or RELATIVE_AFTER.match(after):
+        return True
+    # "Directed by X, best known for his adaptations, All Is True is a ...": a title that
+    # opens its own clause is what that clause is about.
+    return bool(EARLIER_WORK_BEFORE.search(before)) and not CLAUSE_SUBJECT.match(after)
+
+
+CLAUSE_SUBJECT = regex.compile(
+    r"^[”\"’']?\s+(?:is|was|will|has|had|stars|starring|opens|follows)\b"
+)

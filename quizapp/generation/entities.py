@@ -140,6 +140,7 @@ def _add_context_persons(book: NameBook, sentences: list[Sentence]) -> None:
                 if any(w.casefold() in NOT_PERSON_WORDS for w in name.split()):
                     continue
                 book.persons.setdefault(match_key(name), name)
+                book.confirmed.add(match_key(name))
                 continue
             name = strip_possessive(
                 match.group("n") or match.group("n2") or match.group("n4") or match.group("n5")
@@ -150,6 +151,7 @@ def _add_context_persons(book: NameBook, sentences: list[Sentence]) -> None:
             if any(w.casefold() in NON_NAME_WORDS | NOT_PERSON_WORDS for w in words):
                 continue
             book.persons.setdefault(match_key(name), name)
+            book.confirmed.add(match_key(name))
 
 
 NAME_LIST_ITEM = rf"{NAME_WORD}(?:\s{NAME_WORD}){{1,2}}"
@@ -174,6 +176,7 @@ def _complete_name_lists(book: NameBook, sentences: list[Sentence]) -> None:
             for name in pair:
                 if not any(w.casefold() in NON_NAME_WORDS | NOT_PERSON_WORDS for w in name.split()):
                     book.persons.setdefault(match_key(name), name)
+                    book.confirmed.add(match_key(name))
     for sentence in sentences:
         for match in NAME_LIST.finditer(book.text, sentence.start, sentence.end):
             items = [
@@ -190,6 +193,7 @@ def _complete_name_lists(book: NameBook, sentences: list[Sentence]) -> None:
                     w.casefold() in NON_NAME_WORDS | NOT_PERSON_WORDS for w in words
                 ):
                     book.persons.setdefault(match_key(item), item)
+                    book.confirmed.add(match_key(item))
 
 
 def _drop_quoted_only(book: NameBook) -> None:

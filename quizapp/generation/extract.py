@@ -9,7 +9,7 @@ import regex
 from quizapp.generation import patterns as pt
 from quizapp.generation.attribution import mark_unsure
 from quizapp.generation.casting import cast_facts
-from quizapp.generation.context import Context, credits_a_person, film_for, make_fact, slot_at
+from quizapp.generation.context import Context, film_for, is_background, make_fact, slot_at
 from quizapp.generation.credits import Credit, block_spans, find_credits
 from quizapp.generation.document import section_films
 from quizapp.generation.entities import NameBook, add_known_names, build_name_book, is_headline
@@ -50,7 +50,20 @@ def extract_facts(text: str) -> list[Fact]:
         _facts_about(book, sentences, maskeds, main_film, sections), text, sentences
     )
     facts += _credit_facts(credits, sentences, facts, main_film)
-    return mark_unsure(refine_facts(facts, main_film, sentences), sentences, sections)
+    in_passing = _named_in_passing(book, maskeds)
+    return mark_unsure(refine_facts(facts, main_film, sentences), sentences, sections, in_passing)
+
+
+def _named_in_passing(book: NameBook, maskeds: list[MaskedSentence]) -> set[tuple[int, str]]:
+    """(sentence index, title) where the sentence names the title only in passing."""
+    passing: set[tuple[int, str]] = set()
+    about: set[tuple[int, str]] = set()
+    for masked in maskeds:
+        for slot in masked.slots:
+            if slot.kind == "F":
+                named = (masked.sentence.index, slot.value)
+                (passing if is_background(book.text, masked, slot) else about).add(named)
+    return passing - about
 
 
 def _masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[MaskedSentence]:
@@ -194,16 +207,22 @@ def _main_film(book: NameBook, maskeds: list[MaskedSentence], credits: list[Cred
         if credit.film:
             counts[credit.film] = counts.get(credit.film, 0) + 1
             first_seen.setdefault(credit.film, credit.start)
+    named_in_passing: list[str] = []
     for masked in maskeds:
         weight = 1 if is_headline(masked.sentence) else 2
         for slot in masked.slots:
-            # A title that only tags a person ("Parasite star Song Kang-ho") is not what the
-            # article is about, however often it comes up.
-            if slot.kind == "F" and not credits_a_person(book.text, masked, slot):
-                counts[slot.value] = counts.get(slot.value, 0) + weight
-                first_seen.setdefault(slot.value, slot.start)
+            if slot.kind != "F":
+                continue
+            # A title that only tags a person ("Parasite star Song Kang-ho") or that a sequel
+            # follows is not what the article is about, however often it comes up...
+            if is_background(book.text, masked, slot):
+                named_in_passing.append(slot.value)
+                continue
+            counts[slot.value] = counts.get(slot.value, 0) + weight
+            first_seen.setdefault(slot.value, slot.start)
     if not counts:
-        return None
+        # ... unless the article names no other film.
+        return named_in_passing[0] if named_in_passing else None
     return max(counts, key=lambda title: (counts[title], -first_seen[title]))
 
 

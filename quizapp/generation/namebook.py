@@ -22,6 +22,9 @@ class NameBook:
 
     text: str
     persons: dict[str, str] = field(default_factory=dict)  # match key -> full name
+    # People the text itself shows to be people (a role noun, a cast list, a credit), not only
+    # a first name in the dictionary: a film context cannot make them titles.
+    confirmed: set[str] = field(default_factory=set)
     films: dict[str, str] = field(default_factory=dict)  # match key -> title
     surnames: dict[str, str] = field(default_factory=dict)  # key of one word -> full name
     # "Ghostbusters" for "Ghostbusters: Afterlife": a title's short form -> the title.

@@ -54,6 +54,17 @@ NUMBERED_TITLE = regex.compile(
     rf"(?P<t>{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*(?::\s{TITLE_WORD}(?:\s{TITLE_WORD})*)?\s\d{{1,2}})"
     r"(?![\d,.]?\d)(?![-\d])(?!\s*(?:million|billion|minutes|years|percent|%))"
 )
+# Contexts that only a film fits: they make a title of a name that only looked like a person's
+# by its first word ("the film Dust Devils", "Grace Harbor (1939)", "Drifter is Tanabe's third
+# film").
+TYPING_CONTEXTS = [
+    regex.compile(rf"(?P<t>{TITLE})\s+\((?:19|20)\d\d\)"),
+    regex.compile(
+        rf"(?P<t>{TITLE})\s+(?:is|was)\s+\p{{Lu}}[\p{{L}}.-]*(?:\s\p{{Lu}}[\p{{L}}.-]*)?['’]s?\s+"
+        rf"(?:[\p{{L}}-]+\s+){{0,4}}(?:{GENRE_NOUNS})\b"
+    ),
+    regex.compile(rf"\b(?i:the)\s+(?:film|movie)\s+(?P<t>{TITLE})"),
+]
 FILM_CONTEXTS = [
     regex.compile(
         rf"{PLURAL_LIST_MARK}\b(?:installments|instalments|films|movies|sequels|entries|chapters)[,:]?\s+(?P<t>{TITLE}(?:,\s+(?:and\s+)?{TITLE})*)"
@@ -84,7 +95,13 @@ FILM_CONTEXTS = [
     regex.compile(
         rf"(?P<t>{TITLE})\s+(?:will|is\s+set\s+to|is\s+due\s+to)\s+(?:only\s+)?(?:be\s+out|make\s+its\s+(?:\w+\s+)?debut|be\s+the\s+(?:project|film|movie))"
     ),
-    regex.compile(rf"(?P<t>{TITLE})\s+\((?:19|20)\d\d\)"),
+    *TYPING_CONTEXTS,
+    # "their Wonder Woman movie": one film, called by its title (plural "films" is a
+    # franchise); never a person's biopic, "the Elvis Presley movie".
+    regex.compile(
+        rf"\b(?i:the|their|its|his|her|a|an|new|upcoming)\s+(?P<t>{TITLE})\s+(?:movie|film)\b"
+        r"(?!s|\s+(?:series|franchise|universe|saga))"
+    ),
     regex.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{TITLE})"),
     regex.compile(
         rf"(?P<t>{TITLE})\s+(?:is|was)\s+(?:a|an|the)\s+(?:(?:19|20)\d\d\s+)?"
@@ -139,11 +156,14 @@ def _clean_title(raw: str) -> str:
     return title
 
 
-def _add_film(book: NameBook, title: str, *, quoted: bool = False) -> None:
+def _add_film(book: NameBook, title: str, *, quoted: bool = False, typed: bool = False) -> None:
     """Register a title, unless it reads as something else. Quotes vouch for a title that
-    starts like a sentence ("My Black Mini Dress")."""
+    starts like a sentence ("My Black Mini Dress"); a context only a film fits (`typed`)
+    outweighs a first name in the dictionary."""
     title = _without_owner(book, _clean_title(title))
     key = match_key(title)
+    if typed and key in book.persons and key not in book.confirmed:
+        del book.persons[key]
     if not key or key in book.persons or len(title) < 2:
         return
     words = title.split()
@@ -191,9 +211,10 @@ def collect_films(book: NameBook, sentence: Sentence) -> None:
             parts = [title]
             if pattern.pattern.startswith(PLURAL_LIST_MARK):
                 parts = regex.split(r",\s+(?:and\s+)?|\s+and\s+", title)
+            typed = pattern in TYPING_CONTEXTS
             for part in parts:
-                if part and match_key(part) not in book.persons:
-                    _add_film(book, part)
+                if part and (typed or match_key(part) not in book.persons):
+                    _add_film(book, part, typed=typed)
     for match in NUMBERED_TITLE.finditer(text, sentence.start, sentence.end):
         title = match.group("t")
         lead = TITLE_NOISE.match(title) or LEADING_NOISE.match(title)

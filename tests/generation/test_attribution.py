@@ -208,3 +208,78 @@ def test_a_title_that_only_tags_people_is_never_the_main_film() -> None:
     facts = _facts(text)
     assert next(f[2] for f in facts if f[0] == "film") == "Night Rail"
     assert not {f for f in facts if f[0] == "cast" and f[1] == "Harbor Kings"}
+
+
+def _sure(text: str) -> set[tuple[str, str, str]]:
+    return {(f.kind, f.subject, f.value) for f in extract_facts(text) if not f.unsure}
+
+
+def test_a_sequel_mention_names_the_film_it_follows_not_the_clauses_film() -> None:
+    text = (
+        "Velvet Comet 2 adds a familiar face\n\n"
+        "Rafe Odunsi will star in the upcoming sequel to 'Velvet Comet.' "
+        "Velvet Comet 2 starts shooting in Prague this spring."
+    )
+    facts = _sure(text)
+    assert ("cast", "Velvet Comet 2", "Rafe Odunsi") in facts
+    assert ("cast", "Velvet Comet", "Rafe Odunsi") not in facts
+
+
+def test_a_title_that_continues_the_one_a_sequel_follows_is_a_sure_reason() -> None:
+    text = (
+        "Dust Devils first look\n\n"
+        "'Low Skies' actor Ivo Marsh is in talks to join the 'Dust Devil' sequel. The film "
+        "Dust Devils also stars Lena Cho and Bea Frost, and Dust Devils Lena Cho and Bea Frost "
+        "shot it in Kansas."
+    )
+    facts = _sure(text)
+    assert ("cast", "Dust Devils", "Ivo Marsh") in facts
+    assert not {f for f in facts if f[0] == "cast" and f[1] in {"Dust Devil", "Low Skies"}}
+
+
+def test_facts_whose_only_film_is_named_in_passing_are_unsure() -> None:
+    text = (
+        "'Low Skies' actor Ivo Marsh is in talks to join the 'Harvest Moon' sequel. "
+        "Marsh would star alongside Lena Cho, out next summer."
+    )
+    facts = extract_facts(text)
+    cast = [f for f in facts if f.kind == "cast"]
+    assert cast and all(f.unsure for f in cast)
+
+
+def test_a_persons_earlier_work_is_not_what_the_article_is_about() -> None:
+    text = (
+        "Studio hires a new helmer for their Copper Lantern movie\n\n"
+        "Paula Ferris will direct, best known for writing and directing the acclaimed 2004 "
+        "drama, Glass Harbor. Details remain scarce about the Copper Lantern movie, beyond the "
+        "knowledge that Mia Corvo will play the title heroine. Copper Lantern is scheduled to "
+        "hit theatres on June 23, 2028."
+    )
+    facts = _sure(text)
+    assert ("cast", "Copper Lantern", "Mia Corvo") in facts
+    assert ("release_date", "Copper Lantern", "2028-06-23") in facts
+    assert ("director", "Copper Lantern", "Paula Ferris") in facts
+    assert not {f for f in facts if f[1] == "Glass Harbor" and f[0] != "film"}
+
+
+def test_an_as_phrase_naming_a_job_is_not_a_role() -> None:
+    text = (
+        "Paula Ferris will replace Nina Vale as Copper Lantern movie director. The Copper "
+        "Lantern movie opens in May."
+    )
+    facts = _facts(text)
+    assert not {f for f in facts if f[0] in {"cast", "character"}}
+
+
+def test_a_film_the_article_keeps_naming_is_a_sure_reason_without_a_headline() -> None:
+    text = (
+        "To be a child in a film by Aiko Tanabe is to start life rough. Here a baby is taken in "
+        "by a mechanic (Lee Joon-ho) and his partner (Park Min-seo).\n\n"
+        "Drifter is Tanabe's third film outside Japan after 2020's Quiet Rooms, which she made "
+        "in Canada.\n\n"
+        "Since Drifter, she has finished a series. Drifter opens in Seoul next week, and critics "
+        "who saw Drifter in Busan praised it."
+    )
+    facts = _sure(text)
+    assert ("cast", "Drifter", "Lee Joon-ho") in facts
+    assert ("cast", "Quiet Rooms", "Lee Joon-ho") not in facts
