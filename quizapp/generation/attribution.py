@@ -20,7 +20,7 @@ from collections import Counter
 
 import regex
 
-from quizapp.generation.context import RELATIVE_NOUN
+from quizapp.generation.context import EARLIER_WORK_MARK, RELATIVE_NOUN
 from quizapp.generation.types import Fact
 from quizapp.text.folding import match_key
 from quizapp.text.sentences import Sentence
@@ -39,6 +39,7 @@ class _Keys:
         for s in sentences:
             self.in_paragraph.setdefault(s.paragraph, []).append(s.index)
         self.headline = sentences[0].index if sentences else -1
+        self.start = {s.index: s.start for s in sentences}
         self.in_passing = in_passing
 
     def names(self, title: str, index: int) -> bool:
@@ -88,11 +89,23 @@ def continues_a_named_title(fact: Fact) -> bool:
 RELATIVE_WORD = regex.compile(RELATIVE_NOUN, regex.IGNORECASE)
 
 
+def _among_earlier_work(fact: Fact, sentence_start: int) -> bool:
+    """ "She has been seen in films including Low Tide with Mara Quist": a statement inside a
+    list of someone's earlier work is about that work, unless its film is named there."""
+    at = fact.start - sentence_start
+    mark = EARLIER_WORK_MARK.search(fact.sentence, 0, max(at, 0))
+    if mark is None:
+        return False
+    return f" {match_key(fact.subject)} " not in f" {match_key(fact.sentence[mark.end() :])} "
+
+
 def basis(
     fact: Fact, keys: _Keys, sections: dict[int, str], titles: set[str], dominant: str | None
 ) -> str:
     """The reason `fact` names its film (see the module docstring), or "unsure"."""
     paragraph = keys.paragraph_of[fact.sentence_index]
+    if _among_earlier_work(fact, keys.start[fact.sentence_index]):
+        return "unsure"
     if keys.names(fact.subject, fact.sentence_index):
         return "clause"
     if continues_a_named_title(fact):

@@ -216,7 +216,7 @@ def _director_context(masked: str, position: int) -> bool:
     return bool(
         regex.search(
             r"\b(?:film|films|collaboration|work(?:ed|ing)?|screenplay|script|wrote|co-wrote|written|"
-            r"produced|co-produced|developed)\s*$",
+            r"produced|co-produced|developed|(?:co-)?produc(?:e|es|ing)|writ(?:e|es|ing))\s*$",
             before,
         )
     )

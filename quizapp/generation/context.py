@@ -62,6 +62,10 @@ def film_for(ctx: Context, position: int) -> str:
         if s.kind == "F" and not is_background(ctx.book.text, ctx.masked, s)
     ]
     before = [s for s in films if s.end <= position]
+    after = [s for s in films if s.start >= position]
+    passing = _earlier_work_named_before(ctx, position, before[-1].end if before else None)
+    if passing is not None and not after:
+        return passing
     if before:
         return before[-1].value
     if films:
@@ -69,6 +73,23 @@ def film_for(ctx: Context, position: int) -> str:
     if ctx.section_film:
         return ctx.section_film
     return ctx.topic_film or ctx.main_film
+
+
+def _earlier_work_named_before(ctx: Context, position: int, after: int | None) -> str | None:
+    """ "Iseman has been seen in films including Nocturne with Sydney Sweeney": after a list of
+    someone's earlier work begins, a statement is about the work named last before it."""
+    start = ctx.sentence.start if after is None else after
+    if not EARLIER_WORK_MARK.search(ctx.book.text, start, position):
+        return None
+    passing = [
+        s
+        for s in ctx.masked.slots
+        if s.kind == "F"
+        and s.start >= start
+        and s.end <= position
+        and is_background(ctx.book.text, ctx.masked, s)
+    ]
+    return passing[-1].value if passing else None
 
 
 def slot_at(ctx: Context, match: regex.Match[str], group: str) -> Slot | None:
@@ -115,11 +136,16 @@ RELATIVE_BEFORE = regex.compile(
 RELATIVE_AFTER = regex.compile(rf"^[”\"’']?\s+{RELATIVE_NOUN}s?\b", regex.IGNORECASE)
 # "best known for writing and directing the 2003 drama Monster", "his breakout role in A Quiet
 # Place": a person's earlier work, named in passing.
-EARLIER_WORK_BEFORE = regex.compile(
+EARLIER_WORK = (
     r"\b(?:known\s+for|breakout\s+(?:role|turn|performance)s?\s+in|credits\s+include|"
+    r"(?:seen|appeared|starred|featured)\s+in\s+(?:\w+\s+)?(?:films|movies|projects|titles)\s+"
+    r"(?:including|such\s+as|like)|"
     r"fresh\s+off|previously\s+(?:directed|starred\s+in|helmed)|"
     r"(?:his|her|their|its)\s+(?:last|previous|earlier|prior)\s+(?:films?|movies?|features?|work))"
-    r"(?:(?!\b(?:will|is|are|was|were|has|have|to)\b)[^.;:!?])*$",
+)
+EARLIER_WORK_MARK = regex.compile(EARLIER_WORK, regex.IGNORECASE)
+EARLIER_WORK_BEFORE = regex.compile(
+    EARLIER_WORK + r"(?:(?!\b(?:will|is|are|was|were|has|have|to)\b)[^.;:!?])*$",
     regex.IGNORECASE,
 )
 

@@ -61,6 +61,8 @@ RESPECTIVELY = regex.compile(
 # "Margot Robbie's Harley Quinn": an actor's possessive before a role name.
 ACTOR_POSSESSIVE_ROLE = regex.compile(
     rf"(?P<p>{P})[’']s\s+(?P<c>(?:{CAP_WORD})(?:\s(?:{CAP_WORD})){{0,2}})(?=[\s,.;:)]|$)(?!\s+⟦)"
+    # "Jackson's Unbreakable villain": the name qualifies the role noun after it.
+    r"(?!\s+(?:villain|character|hero|heroine|role|alter\s+ego|persona|sidekick)\b)"
 )
 # "the Akshay Kumar-starrer Pad Man".
 STARRER = regex.compile(rf"(?P<p>{P})[-–]starrer\s+(?P<f>{F})")

@@ -56,9 +56,8 @@ def production_facts(ctx: Context) -> Iterator[Fact]:
             start = base + match.start("list") + place.start()
             if place.group().casefold() in MONTHS:
                 continue
-            yield make_fact(
-                ctx, "filming_location", film, place.group(), (start, start + len(place.group()))
-            )
+            name = place.group().rstrip(".")
+            yield make_fact(ctx, "filming_location", film, name, (start, start + len(name)))
     if pt.DELAY_CONTEXT.search(text):
         for match in pt.DELAY_CAUSE.finditer(text):
             span = (base + match.start("cause"), base + match.end("cause"))

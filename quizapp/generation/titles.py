@@ -83,6 +83,16 @@ FILM_CONTEXTS = [
         rf"chronicles|revolves\s+around)\b"
     ),
     regex.compile(rf"[-–]starrer\s+(?P<t>{TITLE})"),
+    # "the remake of Glass Orchard", "the sequel to 'Velvet Comet'": only a film is remade.
+    regex.compile(
+        r"\b(?i:remake|reboot|sequel|prequel|follow-up|spin-?off)\s+(?:of|to)\s+"
+        rf"(?:(?:the|its|his|her|their)\s+)?(?:(?:19|20)\d\d\s+)?[“\"‘']?(?P<t>{TITLE})"
+    ),
+    # "to play Beverly Marsh in It: Chapter Two": a role, then the film it is played in.
+    regex.compile(
+        r"\b(?:play|plays|playing|portray|portrays|portraying)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}"
+        rf"in\s+(?P<t>{TITLE})"
+    ),
     # Release calendars: "the release dates of A, B and C", "Morbius is now March 19".
     regex.compile(
         rf"{PLURAL_LIST_MARK}\brelease\s+dates?\s+(?:of|for)\s+(?P<t>{TITLE}(?:,\s+(?:and\s+)?{TITLE})*)"
@@ -231,6 +241,14 @@ NON_FILM_AFTER = regex.compile(
     r"award|school|show|series|band|company|studio|network|magazine|newspaper|city|town|village|"
     r"country|island|creatures?|monsters?|novel|book|play|album|song)\b)"
 )
+# "the 1966 debut novel 'She Let Him Continue'": a work that is not a film. An adaptation may
+# share its title, so the title is dropped only when the text never names it otherwise.
+NON_FILM_WORK_BEFORE = regex.compile(
+    r"\b(?:novel|novella|book|memoir|play|stage\s+musical|song|single|album|comic|graphic\s+novel|"
+    r"poem|short\s+story|podcast|(?:TV|television|Netflix|HBO|streaming)\s+(?:series|show)|sitcom|"
+    r"miniseries|video\s+game)\s+(?:by\s+[^,.;]{1,40}\s+)?[“\"‘']?$",
+    regex.IGNORECASE,
+)
 PLURAL_NOUN_BEFORE = regex.compile(r"\b(?:more|many|several|these|those|giant|two|three|four)\s+$")
 
 
@@ -247,6 +265,15 @@ def drop_non_films(book: NameBook) -> None:
             if NON_FILM_AFTER.match(after) or plural:
                 del book.films[key]
                 break
+        else:
+            mentions = [
+                book.text[max(0, found.start() - 40) : found.start()]
+                for found in regex.finditer(
+                    rf"(?<![\p{{L}}\d]){regex.escape(title)}(?![\p{{L}}\d])", book.text
+                )
+            ]
+            if mentions and all(NON_FILM_WORK_BEFORE.search(before) for before in mentions):
+                del book.films[key]
 
 
 DATED_TITLE = regex.compile(rf"(?P<t>{TITLE})\s+\((?:18|19|20)\d\d\)")

@@ -283,3 +283,45 @@ def test_a_film_the_article_keeps_naming_is_a_sure_reason_without_a_headline() -
     facts = _sure(text)
     assert ("cast", "Drifter", "Lee Joon-ho") in facts
     assert ("cast", "Quiet Rooms", "Lee Joon-ho") not in facts
+
+
+def test_producers_alongside_and_a_list_of_earlier_work_are_not_the_films_cast() -> None:
+    text = (
+        "Glass Orchard remake sets its lead\n\n"
+        "Nell Harker will star in the remake of Glass Orchard. Omar Haddad is directing, with "
+        "the pair set to produce alongside Tove Lindqvist and Arno Kessel. Harker has also been "
+        "seen in films including Netflix's Low Tide with Mara Quist and the Ivo Marsh-directed "
+        "Dust Lanes."
+    )
+    facts = _sure(text)
+    assert ("cast", "Glass Orchard", "Nell Harker") in facts
+    cast = {f[2] for f in facts if f[0] == "cast" and f[1] == "Glass Orchard"}
+    assert not cast & {"Tove Lindqvist", "Arno Kessel", "Mara Quist"}
+    assert ("director", "Glass Orchard", "Ivo Marsh") not in facts
+
+
+def test_a_novel_the_film_is_based_on_is_not_a_film() -> None:
+    text = (
+        "Pale Orchard review\n\n"
+        "The film Pale Orchard is based on the 1966 debut novel 'She Went Quietly' by Arno "
+        "Kessel and directed by Nell Harker. Pale Orchard stars Mara Quist."
+    )
+    facts = _facts(text)
+    assert ("director", "Pale Orchard", "Nell Harker") in facts
+    assert not {f for f in facts if f[1] == "She Went Quietly"}
+
+
+def test_a_role_played_in_a_film_leaves_the_title_alone() -> None:
+    text = "Mara Quist will play Captain Rook in Night Train: Part Two, the film shooting in Oslo."
+    facts = _facts(text)
+    assert ("cast", "Night Train: Part Two", "Mara Quist") in facts
+    assert ("character", "Mara Quist", "Captain Rook") in facts
+
+
+def test_a_name_before_a_role_noun_qualifies_it_and_is_not_the_role() -> None:
+    text = (
+        "The film Crossfall stars Bruno Wills and Sam Okafor. The crossover is named for "
+        "Okafor's Glasshouse villain, Mr. Pane."
+    )
+    roles = {f[2] for f in _facts(text) if f[0] == "character"}
+    assert "Glasshouse" not in roles
