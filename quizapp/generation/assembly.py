@@ -65,19 +65,34 @@ def gives_away(earlier: QuestionDraft, later: QuestionDraft) -> bool:
 
 
 def order_without_giveaways(drafts: Sequence[QuestionDraft], chosen: list[int]) -> list[int]:
-    """Each step asks the first question (in bank order) that gives away none of the questions
-    still to come; when every one would, the one that gives away the fewest."""
+    """The order, of a few candidates, that gives away the fewest answers before they are
+    asked. Each greedy step asks a question that gives away none of those still to come
+    (the first in bank order); when every one would, the one that gives away the fewest, or
+    the one that gives away the fewest more than it has answers given away by the rest.
+    Finding the best order is a feedback arc set problem; these cover quiz-sized banks."""
     shown = {i: _shown(drafts[i]) for i in chosen}
     hidden = {i: _hidden(drafts[i]) for i in chosen}
-    spoiled = {
+    spoils = {
         i: {j for j in chosen if j != i and hidden[j].strip() and hidden[j] in shown[i]}
         for i in chosen
     }
-    remaining = list(chosen)
-    ordered: list[int] = []
-    while remaining:
-        left = set(remaining)
-        pick = min(remaining, key=lambda i: len(spoiled[i] & left))
-        remaining.remove(pick)
-        ordered.append(pick)
-    return ordered
+    spoiled_by = {j: {i for i in chosen if j in spoils[i]} for j in chosen}
+
+    def greedy(balance: bool) -> list[int]:
+        remaining = list(chosen)
+        ordered: list[int] = []
+        while remaining:
+            left = set(remaining)
+            pick = min(
+                remaining,
+                key=lambda i: len(spoils[i] & left) - (len(spoiled_by[i] & left) if balance else 0),
+            )
+            remaining.remove(pick)
+            ordered.append(pick)
+        return ordered
+
+    def cost(order: list[int]) -> int:
+        seen = {index: position for position, index in enumerate(order)}
+        return sum(1 for i in order for j in spoils[i] if seen[j] > seen[i])
+
+    return min((greedy(False), greedy(True), list(chosen)), key=cost)

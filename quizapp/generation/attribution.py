@@ -1,16 +1,20 @@
 """Why a fact names its film, and which facts name it on too weak a reason to be asked.
 
 A director, writer, cast member or release date is stated of a film for one of these reasons,
-strongest first: the sentence names the film ("clause"), or the film it names is one this
-film's title continues ("sequel": "join the 'Twister' sequel" of Twisters); the layout files the
-paragraph under it ("section": a heading or a list entry); the paragraph names it
-("paragraph"); it is the only film the article names ("only"); the headline names it
-("headline"); the article keeps coming back to it, and to no other film as often
-("dominant": named in at least three sentences, and twice as often as any other). A fact
-with none of these reasons got its film by default, in an article about several films: it is
-marked unsure. A title the sentence names only in passing (a person's credit, the film a sequel
-follows) gives no reason. The generator asks no question on an unsure fact; an author sees it
-and may confirm it.
+strongest first:
+- "clause": the sentence names the film;
+- "sequel": the film it names is one this film's title continues ("join the 'Twister' sequel"
+  of Twisters);
+- "section": the layout files the paragraph under it (a heading or a list entry);
+- "paragraph": the paragraph names it;
+- "only": it is the only film the article names, in two sentences or more;
+- "headline": the headline (or, without one, the opening sentence) names it;
+- "dominant": the article keeps coming back to it (three sentences or more) and to no other
+  film half as often.
+A title a sentence names only in passing (a person's credit, the film a sequel follows, a list
+of someone's earlier work) gives no reason. A fact with none of these reasons got its film by
+default: it is marked unsure. The generator asks no question on an unsure fact; an author sees
+it and may confirm it.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ class _Keys:
         self.in_paragraph: dict[int, list[int]] = {}
         for s in sentences:
             self.in_paragraph.setdefault(s.paragraph, []).append(s.index)
+        # The headline, or in an article without one its lede: what the article is about.
         self.headline = sentences[0].index if sentences else -1
         self.start = {s.index: s.start for s in sentences}
         self.in_passing = in_passing
@@ -91,12 +96,21 @@ RELATIVE_WORD = regex.compile(RELATIVE_NOUN, regex.IGNORECASE)
 
 def _among_earlier_work(fact: Fact, sentence_start: int) -> bool:
     """ "She has been seen in films including Low Tide with Mara Quist": a statement inside a
-    list of someone's earlier work is about that work, unless its film is named there."""
+    list of someone's earlier work is about that work, unless a new clause about its film
+    starts after the list ("..., best known for his adaptations, All Is True is a ...")."""
     at = fact.start - sentence_start
     mark = EARLIER_WORK_MARK.search(fact.sentence, 0, max(at, 0))
     if mark is None:
         return False
-    return f" {match_key(fact.subject)} " not in f" {match_key(fact.sentence[mark.end() :])} "
+    # "Hot on the heels of his breakout role in X, Noah Jupe has joined ...": the person is
+    # the subject of the main clause.
+    if regex.match(
+        r"\s+(?:has|have|is|was|will|joins|joined|stars)\b",
+        fact.sentence[fact.end - sentence_start :],
+    ):
+        return False
+    subject = regex.compile(rf"{regex.escape(fact.subject)}[”\"’']?\s+(?:is|was|will|has|stars)\b")
+    return not subject.search(fact.sentence, mark.end())
 
 
 def basis(
@@ -114,7 +128,7 @@ def basis(
         return "section"
     if keys.paragraph_names(fact.subject, paragraph):
         return "paragraph"
-    if len(titles) == 1 and any(keys.names(fact.subject, index) for index in keys.sentence):
+    if len(titles) == 1 and sum(keys.names(fact.subject, index) for index in keys.sentence) >= 2:
         return "only"
     if keys.names(fact.subject, keys.headline):
         return "headline"

@@ -123,8 +123,9 @@ CONTEXT_PERSON = regex.compile(
     rf"|(?P<n2>{NAME_WORD}(?:\s{NAME_WORD}){{1,2}})\s+(?:\((?:as\s)?[^)]{{1,60}}\)\s+)?"
     r"(?:(?:returns|is\s+back|is\s+also\s+back|plays|will\s+play|stars|voices|reprises\s+\w+\s+role|"
     r"has\s+(?:also\s+)?joined\s+the\s+cast)\s+)?as\s+\p{Lu}"
-    rf"|(?P<n4>{NAME_WORD}\s{NAME_WORD})(?:,[^,]{{1,60}},)?\s+(?:will|is\s+set\s+to|has\s+signed\s+on\s+to|"
-    r"is\s+to)\s+(?:direct|helm|star|play|voice)\b"
+    rf"|(?P<n4>{NAME_WORD}\s{NAME_WORD})(?:,[^,]{{1,60}},)?\s+(?:(?:will|is\s+set\s+to|has\s+signed\s+on\s+to|"
+    r"is\s+to)\s+(?:direct|helm|star|play|voice)\b|(?:has\s+been|was|is\s+being)\s+"
+    r"(?:cast|tapped|hired|chosen|picked)\s+(?:as|to|for|in)\b)"
     rf"|(?P<n5>{NAME_WORD}\s{NAME_WORD})\s+(?:directed|helmed)\s+[“\"‘']?\p{{Lu}}"
     rf"|\p{{Lu}}[\p{{L}}.]*\s+\((?!The\s|A\s)(?P<n3>{NAME_WORD}\s{NAME_WORD})\)"
     r"(?!,?\s+(?:and\s+)?\p{Lu}[\p{L}.]*\s+\p{Lu}\p{L}*\s+\()"
@@ -148,7 +149,10 @@ def _add_context_persons(book: NameBook, sentences: list[Sentence]) -> None:
             words = name.split()
             if len(words) < 2:
                 continue
-            if any(w.casefold() in NON_NAME_WORDS | NOT_PERSON_WORDS for w in words):
+            # A surname may be a common word ("Andra Day", "Noel Black"); a first name may not.
+            if words[0].casefold() in NON_NAME_WORDS or any(
+                w.casefold() in NOT_PERSON_WORDS for w in words[:-1]
+            ):
                 continue
             book.persons.setdefault(match_key(name), name)
             book.confirmed.add(match_key(name))

@@ -24,6 +24,10 @@ DESCRIPTOR = (
     r"[\p{Ll}-]+\s){0,3}"
 )
 PAREN = r"(?:\s*\([^)]{1,80}\))?"
+# "Rupert Grint, 11, will play ...": an age in apposition.
+AGE = r"(?:,\s+\d{1,3}(?=,))?"
+# "their bookish friend, Hermione Granger": a description in apposition before the name.
+APPOSED = r"(?:(?:his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s+)?"
 
 AS_CHARACTER = regex.compile(
     rf"(?P<p>{P}){PAREN},?\s+\(?(?i:as)\s+(?:the\s+)?{DESCRIPTOR}{CHARACTER}"
@@ -34,14 +38,14 @@ KNOWN_FOR_ROLE = regex.compile(
 )
 KNOWN_FOR_WORK = regex.compile(rf"(?P<p>{P})[^;]{{0,60}}?\bknown\s+(?:best\s+)?for\s+(?P<f>{F})")
 PLAYS = regex.compile(
-    rf"(?P<p>{P}){PAREN},?\s+(?:(?:who|will|would|is|was|has|had|also|set|to|be|been|signed|on|"
+    rf"(?P<p>{P}){PAREN}{AGE},?\s+(?:(?:who|will|would|is|was|has|had|also|set|to|be|been|signed|on|"
     r"going|slated|in|talks|negotiating|now|then|reportedly|currently|already)\s+)*"
     r"(?i:play|plays|played|playing|portray|portrays|portrayed|portraying|voice|voices|voiced|"
     r"voicing|star\s+as|stars\s+as|starring\s+as|starred\s+as|co-stars?\s+as|appears?\s+as|"
     r"cast\s+as|(?:is\s+|are\s+)?(?:also\s+)?back\s+as|reprises?\s+(?:his|her|their)\s+role\s+as|reprising\s+(?:his|her|their)\s+role\s+as|"
     r"returns?\s+as|returning\s+as|take\s+on\s+the\s+role\s+of|tackle\s+the\s+role\s+of|"
     r"suit\s+up\s+as)\s+"
-    rf"(?:the\s+)?{DESCRIPTOR}{CHARACTER}"
+    rf"(?:the\s+)?{APPOSED}{DESCRIPTOR}{CHARACTER}"
 )
 VOICE_TO = regex.compile(
     rf"(?P<p>{P})\s+(?:\w+\s+){{0,3}}?lends?\s+(?:his|her|their)\s+voices?\s+to\s+{DESCRIPTOR}{CHARACTER}"

@@ -18,7 +18,7 @@ from quizapp.text.dates import MONTHS, find_dates
 from quizapp.text.folding import match_key
 from quizapp.text.sentences import Sentence
 
-CONNECTOR = r"(?:of|the|a|an|in|on|for|and|to|at|from|with|by|or|vs\.?|de|la|le|du)"
+CONNECTOR = r"(?:of|the|a|an|in|on|for|and|&|to|at|from|with|by|or|vs\.?|de|la|le|du)"
 TITLE_WORD = r"(?:\p{Lu}[\p{L}\d'’&.-]*[\p{L}\d]|\p{Lu}|\d+|[IVX]+)"
 TITLE = (
     rf"{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*"
@@ -73,9 +73,16 @@ FILM_CONTEXTS = [
         rf"\b(?:{FILM_NOUNS}),?\s+(?:called\s+|titled\s+|entitled\s+|named\s+)?(?P<t>{TITLE})"
     ),
     regex.compile(
-        rf"(?P<t>{TITLE}),\s+(?:the|a|an)\s+(?:(?:\p{{Ll}}[\p{{L}}-]*|{NATIONALITY})\s+){{0,4}}"
+        rf"(?P<t>{TITLE})(?:,|\s[—–-])\s+(?:the|a|an)\s+(?:(?:\p{{Ll}}[\p{{L}}-]*|{NATIONALITY})\s+){{0,4}}"
         rf"(?:{FILM_NOUNS})\b"
     ),
+    # "Polish director Tomasz Wierzbicki's Cold Harbour".
+    regex.compile(
+        r"\b(?i:director|filmmaker|helmer|auteur)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}?"
+        rf"\p{{Lu}}[\p{{L}}'’-]*[’']s\s+(?P<t>{TITLE})"
+    ),
+    # "the Jamie-Lee Parrish-led Wildwater".
+    regex.compile(rf"[-–](?:led|fronted|helmed|directed)\s+(?P<t>{TITLE})"),
     regex.compile(rf"(?P<t>{TITLE})(?:\s+voice)?\s+cast\b"),
     # Plot summaries: "The United States vs. Billie Holiday will follow Holiday during ...".
     regex.compile(
@@ -102,6 +109,9 @@ FILM_CONTEXTS = [
         rf"is\s+now\s+(?:scheduled\s+for\s+|set\s+for\s+|dated\s+for\s+)?(?:{MONTH_WORDS})\b)"
     ),
     regex.compile(rf"(?P<t>{TITLE}),?\s+(?:starring|featuring)\s"),
+    regex.compile(
+        rf"(?P<t>{TITLE})\s+(?:is\s+(?:now\s+)?streaming|streams|arrives\s+on|lands\s+on)\b"
+    ),
     regex.compile(
         rf"(?P<t>{TITLE})\s+(?:will|is\s+set\s+to|is\s+due\s+to)\s+(?:only\s+)?(?:be\s+out|make\s+its\s+(?:\w+\s+)?debut|be\s+the\s+(?:project|film|movie))"
     ),
@@ -187,7 +197,7 @@ def _add_film(book: NameBook, title: str, *, quoted: bool = False, typed: bool =
         return
     if NOT_A_TITLE.search(title) or match_key(title) in AWARDS:
         return
-    if any(name.split()[-1].casefold() == key for name in book.persons.values()):
+    if any(match_key(name.split()[-1]) == key for name in book.persons.values()):
         return
     book.films.setdefault(key, title)
 

@@ -76,3 +76,25 @@ def test_said_to_have_been_cast_is_hedged_and_an_artistic_director_directs_no_fi
     facts = {(f.kind, f.value, f.hedged) for f in extract_facts(text)}
     assert ("cast", "Tom Gale", False) not in facts
     assert not {f for f in facts if f[0] == "director" and f[1] == "Ana Reis"}
+
+
+def test_an_age_and_a_description_in_apposition_around_the_role() -> None:
+    text = (
+        "The three young leads of the film 'Wand Street' are set. Rupert Grint, 11, will play "
+        "Harry's best friend, Ron Weasley, and Emma Watson, 10, will play their bookish friend, "
+        "Hermione Granger."
+    )
+    facts = _facts(text)
+    assert ("character", "Rupert Grint", "Ron Weasley") in facts
+    assert ("character", "Emma Watson", "Hermione Granger") in facts
+    assert ("cast", "Wand Street", "Emma Watson") in facts
+
+
+def test_cast_as_makes_a_person_even_when_the_surname_is_a_common_word() -> None:
+    text = (
+        "Soul singer Andra Day has been cast as legendary jazz singer Bessie Holloway in the "
+        'biopic "Blue Hour".'
+    )
+    facts = _facts(text)
+    assert ("cast", "Blue Hour", "Andra Day") in facts
+    assert ("character", "Andra Day", "Bessie Holloway") in facts
