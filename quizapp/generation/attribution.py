@@ -130,7 +130,7 @@ def basis(
         return "paragraph"
     if len(titles) == 1 and sum(keys.names(fact.subject, index) for index in keys.sentence) >= 2:
         return "only"
-    if keys.names(fact.subject, keys.headline):
+    if keys.names(fact.subject, keys.headline) and (len(titles) <= 2 or fact.subject == dominant):
         return "headline"
     if fact.subject == dominant:
         return "dominant"

@@ -20,11 +20,11 @@ from quizapp.text.sentences import Sentence
 HEADING = regex.compile(r"(?P<title>[^\n.!?:]{1,80}?)\s*\((?:18|19|20)\d\d\)(?:,[^\n]{0,200})?\s*$")
 TITLE_WORD = r"(?:\p{Lu}[\p{L}\d'’&.:-]*|\d+)"
 CONNECTOR = r"(?:of|the|a|an|in|on|for|and|to|at|from|with|is|are|be|or|vs\.?)"
-# "Venom – Tom Hardy stars ...", "Desperate (1947) - the only film ...": a title (with its
-# year), a spaced dash, then the entry's text.
+# "Venom – Tom Hardy stars ...", "Desperate (1947) - the only film ...", "Nine Winters
+# (Kazakhstan) – dir. ...": a title (with its year or country), a spaced dash, then the entry.
 ENTRY = regex.compile(
     rf"(?P<title>{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD}){{0,7}})"
-    rf"(?:\s[–—-]\s+\p{{Lu}}|\s+\((?:18|19|20)\d\d\)\s+[–—-]\s+\p{{L}})"
+    rf"(?:\s[–—-]\s+\p{{Lu}}|\s+\([^()\n]{{1,40}}\)\s+[–—-]\s+\p{{L}})"
 )
 DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\s.,-]+$")
 

@@ -108,7 +108,7 @@ def build_name_book(text: str, sentences: list[Sentence]) -> NameBook:
     drop_dated_titles(book)
     headlines = [s for s in sentences if is_headline(s)]
     for sentence in [s for s in sentences if s not in headlines] + headlines:
-        collect_films(book, sentence)
+        collect_films(book, sentence, headline=sentence in headlines)
     drop_non_films(book)
     index_short_titles(book)
     for key in list(book.persons):

@@ -260,6 +260,10 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
                     pattern is pt.DIRECTOR_NOUN and pt.NOT_CURRENT.search(tail)
                 ):
                     continue
+                if pattern is pt.DIRECTOR_NOUN and pt.JURY_HEAD.search(
+                    m, max(0, match.start() - 40), match.start()
+                ):
+                    continue
                 film_slot = slot_at(ctx, match, "f") if "f" in match.groupdict() else None
                 film = film_slot.value if film_slot else film_for(ctx, person.start)
                 yield make_fact(ctx, "director", film, person.value, (person.start, person.end))

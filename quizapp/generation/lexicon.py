@@ -70,7 +70,7 @@ AWARDS = frozenset(
 )
 
 ROLE_NOUNS = "actor|actress|star|co-star|costar|newcomer|comedian|singer|rapper|performer|lead"
-DIRECTOR_NOUNS = "director|filmmaker|helmer|auteur"
+DIRECTOR_NOUNS = r"director|filmmaker|helmer|auteur|dir\."
 HONORIFICS = frozenset({"sir", "dame", "lord", "lady"})
 
 # Words that mark a capitalised run as an organisation, place or work rather than a person.
@@ -81,7 +81,9 @@ NOT_PERSON_WORDS = frozenset(
     cinema county state island islands mountains river valley park square records music
     channel network television tv radio group inc ltd llc corp bros brothers part chapter
     volume season episode series franchise saga trilogy collection edition movie movies show
-    day night war wars man men woman women boy girl kid kids""".split()
+    day night war wars man men woman women boy girl kid kids
+    north south east west korea africa america asia europe kingdom republic emirates zealand
+    arabia lanka states coast""".split()
 )
 
 

@@ -125,7 +125,7 @@ DIRECTED_BY = regex.compile(
 DIRECTOR_NOUN = regex.compile(
     r"(?<!(?i:artistic|festival|managing|creative|executive|casting|music|art|programme|program|"
     r"general|technical|marketing|photography)\s)"
-    rf"\b(?i:director|filmmaker|helmer)\s+(?P<p>{P})(?:[’']s\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<f>{F}))?"
+    rf"\b(?i:director|filmmaker|helmer|dir\.)\s+(?P<p>{P})(?:[’']s\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<f>{F}))?"
 )
 WILL_DIRECT = regex.compile(
     rf"(?P<p>{P})(?:,[^,]{{1,60}},)?\s+(?:\w+\s+){{0,5}}?to\s+(?:direct|helm)\b"
@@ -154,6 +154,11 @@ FILM_BY = regex.compile(
 DIRECTORS_OF = regex.compile(
     rf"(?P<p>{P}){PAREN}(?:\s+and\s+(?P<p2>{P}){PAREN})?,\s+(?:the\s+)?(?:(?:co-)?writers?\s+and\s+)?"
     rf"(?:co-)?directors?\s+of\s+(?P<f>{F})"
+)
+# "a jury chaired by Turkish director Emre Kaya": a director, of no film the article names.
+JURY_HEAD = regex.compile(
+    r"\b(?i:chaired|headed|presided\s+over|led|president|chair|chairs|head)\s+(?:by\s+)?"
+    r"(?:[\p{L}-]+\s+){0,3}$"
 )
 HYPHEN_DIRECTED = regex.compile(rf"(?P<p>{P})-(?:directed|helmed)")
 WROTE_AND_DIRECTED = regex.compile(

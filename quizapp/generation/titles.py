@@ -18,12 +18,22 @@ from quizapp.text.dates import MONTHS, find_dates
 from quizapp.text.folding import match_key
 from quizapp.text.sentences import Sentence
 
-CONNECTOR = r"(?:of|the|a|an|in|on|for|and|&|to|at|from|with|by|or|vs\.?|de|la|le|du)"
-TITLE_WORD = r"(?:\p{Lu}[\p{L}\d'’&.-]*[\p{L}\d]|\p{Lu}|\d+|[IVX]+)"
-TITLE = (
-    rf"{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*"
-    rf"(?::\s{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*)?"
+# Lower-case words a title may hold: English and foreign articles and prepositions, and the
+# "x" of a crossover ("Godzilla x Kong").
+CONNECTOR = (
+    r"(?:of|the|a|an|in|on|for|and|&|to|at|from|with|by|or|vs\.?|de|la|le|du|des|del|di|da|"
+    r"à|y|et|und|der|die|das|x)"
 )
+# A capitalised word (with "Vol." or "Bros." kept whole), a number or ordinal ("12th"), or a
+# Roman numeral.
+TITLE_WORD = (
+    r"(?:(?:Vol|Bros|Pt|Mr|Mrs|Dr|St|Jr)\.|\p{Lu}[\p{L}\d'’&.-]*[\p{L}\d]|\p{Lu}|"
+    r"\d+(?:st|nd|rd|th)?|[IVX]+)"
+)
+TITLE_RUN = rf"{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*"
+# "Top Gun: Maverick"; after a colon a spaced dash may open a further subtitle, "Mission:
+# Impossible – Dead Reckoning Part One" (without one it is the sentence's dash).
+TITLE = rf"{TITLE_RUN}(?::\s{TITLE_RUN}(?:\s[–—]\s{TITLE_RUN})?)?"
 QUOTED = regex.compile(
     r"(?:“([^”\n]{2,90}?)[,.]?”|\"([^\"\n]{2,90}?)[,.]?\"|(?<![\p{L}\d])[‘']([^’'\n]{2,80}?)[,.]?[’'](?![\p{L}\d]))"
 )
@@ -131,7 +141,13 @@ FILM_CONTEXTS = [
         rf"(?P<t>{TITLE})\s+(?:is|was|will|has|had)\s+(?:now\s+|also\s+)?(?:(?:set|scheduled|due|slated)\s+to\s+|be\s+)?(?:release|released|open|opens|debut|premiere|hit\s+theaters|arrive|pushed|delayed|moved|bumped)\b"
     ),
     regex.compile(
-        rf"\b(?:behind[- ]the[- ]scenes|set|cast|production|filming|shooting|premiere|trailer|director|sequel|stars?)\s+(?:of|for|on)\s+(?P<t>{TITLE})"
+        rf"\b(?:behind[- ]the[- ]scenes|set|cast|production|filming|shooting|premiere|trailer|director|sequel|stars?|featurette|clip|teaser|poster|footage|look)\s+(?:of|for|on|at|from)\s+(?P<t>{TITLE})"
+    ),
+    regex.compile(rf"\b(?:the\s+)?making\s+(?:of\s+)?(?P<t>{TITLE})"),
+    # "Dune: Part Two opens in theaters on May 5".
+    regex.compile(
+        rf"(?P<t>{TITLE})\s+(?:opens|hits\s+(?:theaters|theatres|cinemas)|premieres|debuts|"
+        r"arrives\s+in\s+(?:theaters|theatres|cinemas))\b"
     ),
     regex.compile(
         rf"\b(?:star|stars|starring|starred|co-star|appears?|appearing|role|roles|cast)\s+in\s+(?P<t>{TITLE})"
@@ -214,14 +230,15 @@ def _without_owner(book: NameBook, title: str) -> str:
     return title
 
 
-def collect_films(book: NameBook, sentence: Sentence) -> None:
+def collect_films(book: NameBook, sentence: Sentence, *, headline: bool = False) -> None:
     text = book.text
     for match in QUOTED.finditer(text, sentence.start, sentence.end):
         inner = next(g for g in match.groups() if g is not None)
         words = inner.split()
         if _title_case(words) and not inner.rstrip().endswith(("!", "?")) and len(words) <= 8:
-            if match_key(inner) not in book.persons:
-                _add_film(book, inner, quoted=True)
+            # A headline quotes titles, never people: "'Red Meridian' and 'Dust Angels' move".
+            if headline or match_key(inner) not in book.persons:
+                _add_film(book, inner, quoted=True, typed=headline)
     for pattern in FILM_CONTEXTS:
         for match in pattern.finditer(text, sentence.start, sentence.end):
             title = match.group("t")

@@ -10,12 +10,15 @@ import regex
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt lt col gen capt sgt cpl maj adm gov sen rep rev fr vs etc
     inc ltd co corp bros no vol ed approx dept est fig jan feb mar apr jun jul aug sep sept
-    oct nov dec""".split()
+    oct nov dec dir dirs prod""".split()
 )
 
 SENTENCE_END = regex.compile(r"""[.!?]+['"’”)\]]*(?=\s+|$)""")
 NEXT_STARTS_SENTENCE = regex.compile(r"""\s+(?=['"‘“(\[]?[\p{Lu}\d])""")
-PARAGRAPH_BREAK = regex.compile(r"\n\s*\n|\n(?=\s*[-–—•*]\s)")
+# A blank line ends a paragraph, and so does a single line break (extracted web pages and
+# list-like lines "Nine Winters (Kazakhstan) – dir. ..." come that way), unless the next line
+# goes on in lower case: a hard-wrapped sentence.
+PARAGRAPH_BREAK = regex.compile(r"\n\s*\n|\n(?![ \t]*\p{Ll})")
 
 
 @dataclass(frozen=True)

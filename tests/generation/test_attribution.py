@@ -325,3 +325,60 @@ def test_a_name_before_a_role_noun_qualifies_it_and_is_not_the_role() -> None:
     )
     roles = {f[2] for f in _facts(text) if f[0] == "character"}
     assert "Glasshouse" not in roles
+
+
+def test_each_line_of_a_line_up_is_its_own_paragraph_but_a_wrapped_line_is_not() -> None:
+    text = (
+        "Festival adds two films\n"
+        "Nine Winters (Kazakhstan) – dir. Aidos Nurlanov; starring Dana Sarsen and Ilyas Bek.\n"
+        "Birch Smoke (South Korea) – dir. Park Seung-woo; starring Kim Seo-yeon and Yoon "
+        "Ha-rim.\n"
+        "Both films screen in\ncompetition."
+    )
+    sentences = split_sentences(text)
+    assert [s.paragraph for s in sentences] == [0, 1, 2, 3]
+    assert sentences[-1].text == "Both films screen in\ncompetition."
+    facts = _sure(text)
+    assert ("cast", "Nine Winters", "Ilyas Bek") in facts
+    assert ("cast", "Birch Smoke", "Ilyas Bek") not in facts
+    assert ("cast", "Birch Smoke", "Kim Seo-yeon") in facts
+
+
+def test_a_title_quoted_in_the_headline_is_a_film_whatever_its_first_word() -> None:
+    text = (
+        "Studio Moves 'Red Meridian' and 'Dust Angels' Into 2026\n\n"
+        "Red Meridian, which stars Tessa Villanueva and Brent Kowalczyk as a mining crew, moves "
+        "to March 20, 2026. Dust Angels, starring Imogen Blake, now opens on May 1, 2026."
+    )
+    facts = _sure(text)
+    assert ("cast", "Red Meridian", "Tessa Villanueva") in facts
+    assert ("cast", "Dust Angels", "Tessa Villanueva") not in facts
+
+
+TITLE_SHAPES = [
+    "Harbor Kings Vol. 3",
+    "Signal: Lost – Dead Reckoning Part One",
+    "Moth x Lantern: The New Empire",
+    "Folly: Chanson à Deux",
+    "12th Floor",
+    "The Super Plumber Bros. Movie",
+    "Brass Onion: A Knives Out Mystery",
+    "Lanterns & Wolves",
+    "Dunes: Part Two",
+    "Kingdom of the Planet of the Moths",
+]
+FEATURETTE_FORMS = [
+    "Watch a new featurette for {t}, starring Dara Quill and Tomas Brenner. The film opens Friday.",
+    "In a new featurette, director Ilse Varga and star Dara Quill talk about making {t}. {t} "
+    "opens in theaters on May 5.",
+    "The studio has released a behind-the-scenes look at {t}, which stars Dara Quill and Tomas "
+    "Brenner.",
+]
+
+
+@pytest.mark.parametrize("form", FEATURETTE_FORMS)
+@pytest.mark.parametrize("title", TITLE_SHAPES)
+def test_titles_of_every_common_shape_are_read_whole(title: str, form: str) -> None:
+    facts = extract_facts(form.format(t=title))
+    films = {f.subject for f in facts if f.kind == "cast" and not f.unsure}
+    assert films == {title}
