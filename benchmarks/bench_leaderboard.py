@@ -89,6 +89,7 @@ QUIZ_SETTINGS = {
     "shuffle_questions": False,
     "shuffle_options": False,
     "feedback": "each",
+    "first_game_counts": False,  # the boards seeded here keep each player's best
 }
 CHUNK = 20_000
 

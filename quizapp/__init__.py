@@ -20,7 +20,7 @@ from quizapp.config import (
     convert_settings,
     settings_from_environment,
 )
-from quizapp.extensions import csrf, db, limiter, login_manager, migrate
+from quizapp.extensions import csrf, db, login_manager, migrate
 from quizapp.views import hardening
 
 
@@ -61,7 +61,6 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
     csrf.init_app(app)
     login_manager.init_app(app)
-    limiter.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -78,21 +77,24 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_error_pages(app: Flask) -> None:
-    def render_error(error: HTTPException) -> tuple[str, int]:
+    def render_error(error: HTTPException) -> tuple[str, int, dict[str, str]]:
         """The error page asks nothing of the database (it may be what failed): the session is
         rolled back first and the page is drawn without the signed-in user's menu."""
         with contextlib.suppress(SQLAlchemyError):
             db.session.rollback()
         code = error.code or 500
-        return render_template("errors/error.html", error=error, code=code, bare=True), code
+        # A 429 or 503 says when to come back.
+        headers = {name: value for name, value in error.get_headers() if name == "Retry-After"}
+        page = render_template("errors/error.html", error=error, code=code, bare=True)
+        return page, code, headers
 
-    def render_unavailable(error: SQLAlchemyError) -> tuple[str, int]:
+    def render_unavailable(error: SQLAlchemyError) -> tuple[str, int, dict[str, str]]:
         unavailable = ServiceUnavailable(
             "The database is not answering just now. Please try again in a few seconds."
         )
         return render_error(unavailable)
 
-    def render_csrf_error(error: CSRFError) -> tuple[str, int]:
+    def render_csrf_error(error: CSRFError) -> tuple[str, int, dict[str, str]]:
         error.description = (
             "This form has expired or did not come from this site. "
             "Go back, reload the page and try again."

@@ -3,8 +3,10 @@ converted to its type once, here, so the rest of the app reads typed values."""
 
 import contextlib
 import os
+import re
 import secrets
 from collections.abc import Callable, MutableMapping
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -44,12 +46,59 @@ def text(name: str, value: object) -> str:
     return str(value)
 
 
-# Every QUIZAPP_* setting the app reads, with the type it is read as.
+@dataclass(frozen=True)
+class Rate:
+    """At most `count` events in each fixed window of `seconds`."""
+
+    count: int
+    seconds: int
+
+
+UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86_400}
+RATE = re.compile(r"(\d+)\s*(?:per|/)\s*(\d*)\s*(second|minute|hour|day)s?", re.IGNORECASE)
+
+
+def rates(name: str, value: object) -> tuple[Rate, ...]:
+    """Rates as people write them, separated by semicolons: "5 per minute; 30 per hour"
+    (also "5/minute" and "10 per 5 minutes"). ConfigError for anything else."""
+    if isinstance(value, tuple) and all(isinstance(rate, Rate) for rate in value):
+        return value
+    found = []
+    for part in str(value).split(";"):
+        match = RATE.fullmatch(part.strip())
+        count, units = (int(match[1]), int(match[2] or 1)) if match else (0, 0)
+        if match is None or count < 1 or units < 1:
+            raise ConfigError(f"{name} must read like '5 per minute; 30 per hour', got {value!r}")
+        found.append(Rate(count, units * UNIT_SECONDS[match[3].lower()]))
+    if len({rate.seconds for rate in found}) < len(found):
+        raise ConfigError(f"{name} gives two rates over the same length of time: {value!r}")
+    return tuple(found)
+
+
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+DATABASE_STORES = ("", "memory://")  # memory:// was the per-worker default before the database
+
+
+def failure_store(name: str, value: object) -> str:
+    """Where sign-in failures are counted: a Redis URL, or empty for the database."""
+    url = str(value or "").strip()
+    if url.startswith(REDIS_SCHEMES):
+        return url
+    if url in DATABASE_STORES:
+        return ""
+    raise ConfigError(f"{name} must be a redis:// URL, or empty for the database, got {url!r}")
+
+
+# Every QUIZAPP_* setting the app reads (and RATELIMIT_STORAGE_URI, named before the app counted
+# failures itself), with the type it is read as.
 SETTING_TYPES: dict[str, Callable[[str, object], object]] = {
     "QUIZAPP_QUESTIONS_PER_QUIZ": whole_number,
     "QUIZAPP_GENERATION_SEED": whole_number,
     "QUIZAPP_ALLOW_PRIVATE_URLS": switch,
-    "QUIZAPP_SIGN_IN_LIMIT": text,
+    "QUIZAPP_SIGN_IN_LIMIT": rates,
+    "QUIZAPP_SIGN_IN_ADDRESS_LIMIT": rates,
+    "RATELIMIT_STORAGE_URI": failure_store,
+    "QUIZAPP_REDIS_PREFIX": text,
     "QUIZAPP_PROXIES": whole_number,
 }
 
@@ -122,11 +171,15 @@ def instance_secret_key(instance_path: Path) -> str:
 
 DEFAULTS: dict[str, Any] = {
     "PERMANENT_SESSION_LIFETIME": timedelta(days=365),
-    "RATELIMIT_STORAGE_URI": "memory://",
+    # Empty: sign-in failures are counted in the database, which every worker and server shares.
+    "RATELIMIT_STORAGE_URI": "",
+    "QUIZAPP_REDIS_PREFIX": "quizapp:",
     # A question page may rightly stay open for a long timed quiz; the token is still tied to
     # the session, which is what stops forgery.
     "WTF_CSRF_TIME_LIMIT": None,
+    # Failed sign-ins to one account from one address, and from one address to any account.
     "QUIZAPP_SIGN_IN_LIMIT": "5 per minute;30 per hour",
+    "QUIZAPP_SIGN_IN_ADDRESS_LIMIT": "20 per minute;100 per hour",
     "QUIZAPP_ALLOW_PRIVATE_URLS": False,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "REMEMBER_COOKIE_SAMESITE": "Lax",

@@ -4,8 +4,6 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -53,5 +51,3 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 login_manager.login_view = "auth.sign_in"
 login_manager.login_message = "Sign in to open that page."
-# Storage comes from RATELIMIT_STORAGE_URI (memory:// unless set, e.g. redis://...).
-limiter = Limiter(key_func=get_remote_address, default_limits=[])

@@ -335,7 +335,7 @@ def test_expire_closes_overdue_timed_attempts(runner: FlaskCliRunner, session: S
     result = runner.invoke(args=["expire"])
 
     assert result.exit_code == 0, result.output
-    assert result.stdout == "closed 1 overdue attempts\n"
+    assert result.stdout == "closed 1 overdue attempts\nforgot 0 ended sign-in failure counts\n"
     session.expire_all()
     assert session.get(Attempt, overdue.id).status == "timed_out"  # type: ignore[union-attr]
     assert session.get(Attempt, current.id).status == "active"  # type: ignore[union-attr]

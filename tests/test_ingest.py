@@ -12,9 +12,10 @@ from quizapp import generation
 from quizapp.authoring.names import names_elsewhere
 from quizapp.authoring.rows import normalise_text, slugify, unique_slug
 from quizapp.generation.assembly import assemble
-from quizapp.ingest.articles import QUIZ_SETTINGS, default_title, ingest_article
+from quizapp.ingest.articles import default_title, ingest_article
 from quizapp.ingest.files import ArticleFileError, load_article_file
 from quizapp.models import Article, Choice, Fact, Question, Quiz, QuizQuestion
+from quizapp.play.settings import QuizSettings
 from tests.conftest import SEED_ARTICLE
 
 SEED = 7
@@ -84,7 +85,7 @@ def test_ingested_article_reads_back_field_by_field(
     assert quiz.slug == slugify(quiz.title)
     assert article.title in quiz.description
     assert quiz.published is True
-    assert quiz.settings == QUIZ_SETTINGS
+    assert quiz.settings == QuizSettings().to_mapping()
     assert quiz.article_id == article.id
     for question, draft in zip(article.questions, drafts, strict=True):
         assert_question_stored(question, draft)

@@ -23,7 +23,8 @@ NOW = datetime(2026, 11, 25, 12, 0, 0)  # a Wednesday
 
 @pytest.fixture
 def quiz(session: Session) -> Quiz:
-    return publish_quiz(session)
+    """A quiz whose boards keep each player's best game (test_replays.py: first games)."""
+    return publish_quiz(session, first_game_counts=False)
 
 
 def player(session: Session, nickname: str) -> Player:

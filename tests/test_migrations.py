@@ -8,6 +8,7 @@ from flask import Flask
 from flask_migrate import downgrade, upgrade
 
 from quizapp.extensions import db
+from quizapp.models import Attempt, Player, Quiz
 
 pytestmark = pytest.mark.both_databases
 
@@ -118,3 +119,35 @@ def test_the_fact_status_check_accepts_unsure_and_refuses_others(app: Flask) -> 
         )
     with app.app_context(), pytest.raises(sa.exc.IntegrityError), db.engine.begin() as c:
         c.exec_driver_sql("UPDATE fact SET status = 'doubtful'")
+
+
+def test_stored_rules_are_written_out_as_they_were_read(app: Flask) -> None:
+    """Migration e304d7b51b6f: new quizzes default to shuffled options and first-game rules, so
+    stored rules lacking those keys (they read as off) now state them as off."""
+    ingested = {"shuffle_questions": False, "shuffle_options": False, "time_limit_seconds": None}
+    chosen = {"shuffle_options": True, "first_game_counts": True, "feedback": "end"}
+    with app.app_context():
+        downgrade(revision="4f89826a7ead")
+        player = Player(key="k", nickname="Ann")
+        quizzes = [
+            Quiz(title=f"Q{n}", slug=f"q{n}", settings=settings)
+            for n, settings in enumerate([ingested, {}, chosen])
+        ]
+        old_game = Attempt(
+            token="t",
+            quiz=quizzes[0],
+            player=player,
+            nickname="Ann",
+            settings={"speed_bonus": True},
+            question_count=1,
+        )
+        db.session.add_all([*quizzes, old_game])
+        db.session.commit()
+        db.session.remove()
+        upgrade()
+        stored = [quiz.settings for quiz in db.session.scalars(sa.select(Quiz).order_by(Quiz.id))]
+        game = db.session.scalars(sa.select(Attempt)).one().settings
+
+    off = {"shuffle_options": False, "first_game_counts": False}
+    assert stored == [{**ingested, **off}, off, chosen]
+    assert game == {"speed_bonus": True, **off}

@@ -16,6 +16,7 @@ from quizapp.authoring.questions import log
 from quizapp.authoring.rows import fact_row, normalise_text, text_checksum, unique_slug
 from quizapp.kinds import kind_of
 from quizapp.models import Article, Fact, Question, Quiz, QuizQuestion, User, make_choices, utcnow
+from quizapp.play.settings import QuizSettings
 from quizapp.text.limits import (
     ANSWER_MAX,
     FACT_TEXT_MAX,
@@ -74,7 +75,7 @@ def import_file(session: Session, fmt: str, text: str, user: User | None) -> Imp
     label = "GIFT" if fmt == "gift" else "Open Trivia DB"
     title = f"Imported from {label}, {utcnow():%Y-%m-%d %H:%M}"
     questions = [question_from(record, "draft", "authored") for record in parsed.records]
-    quiz = _quiz(session, title, "", {}, False, None, questions)
+    quiz = _quiz(session, title, "", QuizSettings().to_mapping(), False, None, questions)
     for question in questions:
         log(session, question, user, "imported", f"from a {label} file")
     return ImportOutcome(quiz=quiz, count=len(questions))
@@ -176,7 +177,9 @@ def _import_quiz(session: Session, text: str, user: User | None) -> ImportOutcom
         session,
         document.title,
         document.description,
-        document.settings,  # read tolerantly (and bounded) by QuizSettings when played
+        # Read tolerantly (and bounded) by QuizSettings when played; a key the file lacks reads
+        # as a new quiz's default.
+        document.settings,
         document.published,
         article,
         questions,

@@ -1,13 +1,16 @@
-"""`flask quiz` and `flask expire`: a quiz's rules and publication, and closing overdue games."""
+"""`flask quiz` and `flask expire`: a quiz's rules and publication, and the cron job that closes
+overdue games and forgets sign-in failure counts whose window has ended."""
 
 from __future__ import annotations
 
 import json
+import time
 
 import click
 import sqlalchemy as sa
 from flask.cli import with_appcontext
 
+from quizapp.accounts.throttle import forget_expired
 from quizapp.authoring.quizzes import QuizError, set_published
 from quizapp.extensions import db
 from quizapp.models import Quiz, utcnow
@@ -65,7 +68,10 @@ def quiz_command(slug: str, time_limit: int | None, untimed: bool, **changes: ob
 @click.command("expire")
 @with_appcontext
 def expire_command() -> None:
-    """Close timed attempts whose deadline passed, so they reach the leaderboards (cron it)."""
+    """Close timed attempts whose deadline passed, so they reach the leaderboards, and forget
+    ended sign-in failure counts (cron it)."""
     closed = expire_overdue(db.session(), utcnow())
+    forgotten = forget_expired(db.session(), time.time())
     db.session.commit()
     click.echo(f"closed {closed} overdue attempts")
+    click.echo(f"forgot {forgotten} ended sign-in failure counts")

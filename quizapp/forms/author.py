@@ -160,7 +160,7 @@ class QuizForm(FlaskForm):
     )
     timed = BooleanField("Timed")
     time_limit = IntegerField("Time limit (seconds)", validators=[Optional()])
-    speed_bonus = BooleanField("Speed bonus", default=True)
+    speed_bonus = BooleanField("Speed bonus")
     shuffle_questions = BooleanField("Shuffle the questions for each player")
     shuffle_options = BooleanField("Shuffle the options for each player")
     first_game_counts = BooleanField("Only each player's first game counts on the leaderboard")

@@ -21,9 +21,8 @@ from quizapp.authoring.rows import (
 )
 from quizapp.generation.assembly import assemble
 from quizapp.models import Article, Question, Quiz, QuizQuestion
+from quizapp.play.settings import QuizSettings
 from quizapp.text.limits import TITLE_MAX
-
-QUIZ_SETTINGS = {"shuffle_questions": False, "shuffle_options": False, "time_limit_seconds": None}
 
 
 @dataclass(frozen=True)
@@ -108,7 +107,7 @@ def quiz_for(
         slug=unique_slug(session, title),
         description=f"Questions drawn from the article “{article.title}”.",
         article=article,
-        settings=dict(QUIZ_SETTINGS),
+        settings=QuizSettings().to_mapping(),
         published=False,
         entries=[
             QuizQuestion(question=question, position=position)

@@ -1,7 +1,7 @@
 """Typed database models: the content (articles, questions, quizzes) and play (attempts, boards)."""
 
 from quizapp.kinds import QUESTION_KINDS
-from quizapp.models.accounts import ROLES, User
+from quizapp.models.accounts import ROLES, SignInFailures, User
 from quizapp.models.content import (
     FACT_ORIGINS,
     FACT_STATUSES,
@@ -53,6 +53,7 @@ __all__ = [
     "Quiz",
     "QuizQuestion",
     "ScoreTally",
+    "SignInFailures",
     "User",
     "check_choices",
     "make_choices",

@@ -58,3 +58,15 @@ class User(Model):
 
     def get_id(self) -> str:
         return str(self.id)
+
+
+class SignInFailures(Model):
+    """Failed sign-ins under one key (an account and address, or an address) in the current
+    fixed window of `seconds`; a row from an older window counts as none and is reused."""
+
+    __tablename__ = "sign_in_failure"
+
+    key: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    seconds: Mapped[int] = mapped_column(primary_key=True)
+    window_start: Mapped[int] = mapped_column(sa.BigInteger)  # in Unix time, a multiple of seconds
+    failures: Mapped[int]

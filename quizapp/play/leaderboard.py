@@ -209,10 +209,11 @@ def _locked_row(
 
 
 def record(session: Session, attempt: Attempt) -> None:
-    """Post a finished attempt: it becomes the player's entry where it beats their best."""
+    """Post a finished attempt: it becomes the player's entry where it beats their best. Under
+    first-game rules only a player's first finished game is posted; a replay is practice."""
     assert attempt.finished_at is not None and attempt.duration_ms is not None
     first_only = QuizSettings.from_mapping(attempt.settings).first_game_counts
-    for period, start in period_starts(attempt.finished_at).items():
+    for period, start in period_starts(attempt.finished_at).items():  # "all" comes first
         entry, created = _locked_row(
             session,
             BoardEntry,
@@ -230,6 +231,8 @@ def record(session: Session, attempt: Attempt) -> None:
         )
         if created:
             gained, extra_ms, new_quiz = attempt.points, attempt.duration_ms, 1
+        elif first_only and period == "all":
+            break  # a replay: on no board, not even a new week's or day's
         elif _beats(attempt, entry) and not first_only:
             gained, extra_ms, new_quiz = (
                 attempt.points - entry.points,
@@ -245,6 +248,22 @@ def record(session: Session, attempt: Attempt) -> None:
         entry.finished_at = attempt.finished_at
         _add_to_total(session, attempt, period, start, gained, extra_ms, new_quiz)
     session.flush()
+
+
+def is_practice(session: Session, attempt: Attempt) -> bool:
+    """Whether this game is a replay under first-game rules: the player's all-time entry on the
+    quiz already holds another game, so `record` posts this one nowhere."""
+    if not QuizSettings.from_mapping(attempt.settings).first_game_counts:
+        return False
+    held = session.scalar(
+        sa.select(BoardEntry.attempt_id).where(
+            BoardEntry.quiz_id == attempt.quiz_id,
+            BoardEntry.player_id == attempt.player_id,
+            BoardEntry.period == "all",
+            BoardEntry.period_start == ALL_TIME,
+        )
+    )
+    return held is not None and held != attempt.id
 
 
 def _beats(attempt: Attempt, entry: BoardEntry) -> bool:

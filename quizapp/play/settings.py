@@ -14,30 +14,36 @@ TIME_LIMIT_MAX = 86_400  # a day: the longest limit an author can set
 
 @dataclass(frozen=True)
 class QuizSettings:
+    """A quiz's rules. The defaults are every new quiz's rules, however it is made (the author's
+    form, ingest and seed, imports), and what a stored mapping missing a key is read as."""
+
     time_limit_seconds: int | None = None
     speed_bonus: bool = True
     shuffle_questions: bool = False
-    shuffle_options: bool = False
+    # Options in a new order for every game, so that a position learnt from the review is no
+    # answer. (True/false keeps its order: its answer is a word, not a position.)
+    shuffle_options: bool = True
     feedback: str = "each"
     # Only each player's first finished game counts on the leaderboards: replaying with the
-    # answers learnt from the review cannot climb them.
-    first_game_counts: bool = False
+    # answers learnt from the review cannot climb them; later games are practice.
+    first_game_counts: bool = True
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object] | None) -> QuizSettings:
         """Missing or malformed values fall back to the defaults rather than break play."""
         data = data or {}
+        default = cls()
         limit = data.get("time_limit_seconds")
         if not isinstance(limit, int) or isinstance(limit, bool) or not 0 < limit <= LIMIT_MAX:
             limit = None
         feedback = data.get("feedback")
         return cls(
             time_limit_seconds=limit,
-            speed_bonus=bool(data.get("speed_bonus", True)),
-            shuffle_questions=bool(data.get("shuffle_questions", False)),
-            shuffle_options=bool(data.get("shuffle_options", False)),
-            feedback=feedback if feedback in FEEDBACK_MODES else "each",
-            first_game_counts=bool(data.get("first_game_counts", False)),
+            speed_bonus=bool(data.get("speed_bonus", default.speed_bonus)),
+            shuffle_questions=bool(data.get("shuffle_questions", default.shuffle_questions)),
+            shuffle_options=bool(data.get("shuffle_options", default.shuffle_options)),
+            feedback=feedback if feedback in FEEDBACK_MODES else default.feedback,
+            first_game_counts=bool(data.get("first_game_counts", default.first_game_counts)),
         )
 
     def to_mapping(self) -> dict[str, object]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
@@ -17,17 +18,22 @@ from flask import (
     session,
     url_for,
 )
+from flask.blueprints import BlueprintSetupState
 from flask.typing import ResponseReturnValue
 from flask_login import login_user, logout_user
+from werkzeug.exceptions import TooManyRequests
 
 from quizapp import accounts
-from quizapp.extensions import db, limiter, login_manager
+from quizapp.accounts import throttle
+from quizapp.extensions import db, login_manager
 from quizapp.forms.auth import SetupForm, SignInForm
 from quizapp.models import User
 from quizapp.views.players import PLAYER_KEY, claim_guest
 
 bp = Blueprint("auth", __name__)
 FAILED = "That email and password do not match an account."
+REDIS = "quizapp.sign_in_redis"  # the app.extensions entry holding the counts' Redis client
+clock = time.time  # tests set the clock, so that a window cannot end halfway through one
 
 
 def load_user(user_id: str) -> User | None:
@@ -50,27 +56,56 @@ def safe_next(target: str | None) -> str:
     return url_for("main.index")
 
 
-def sign_in_limit() -> str:
-    limit: str = current_app.config["QUIZAPP_SIGN_IN_LIMIT"]
-    return limit
+@bp.record_once
+def connect_failure_store(state: BlueprintSetupState) -> None:
+    url = state.app.config["RATELIMIT_STORAGE_URI"]
+    if url:
+        state.app.extensions[REDIS] = throttle.redis_client(url)
+
+
+def failure_store() -> throttle.FailureStore:
+    client = current_app.extensions.get(REDIS)
+    if client is None:
+        return throttle.DatabaseFailures(db.session())
+    return throttle.RedisFailures(client, current_app.config["QUIZAPP_REDIS_PREFIX"])
+
+
+def sign_in_throttle() -> throttle.SignInThrottle:
+    config = current_app.config
+    return throttle.SignInThrottle(
+        pair_rates=config["QUIZAPP_SIGN_IN_LIMIT"],
+        address_rates=config["QUIZAPP_SIGN_IN_ADDRESS_LIMIT"],
+        secret=config["SECRET_KEY"].encode(),
+    )
+
+
+def in_words(seconds: int) -> str:
+    if seconds < 120:
+        return f"{seconds} second{'' if seconds == 1 else 's'}"
+    return f"{-(-seconds // 60)} minutes"
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(
-    sign_in_limit,
-    methods=["POST"],
-    deduct_when=lambda response: response.status_code != 303,
-    error_message="Too many failed sign-ins from here. Wait a minute and try again.",
-)
 def sign_in() -> ResponseReturnValue:
     form = SignInForm()
     if form.validate_on_submit():
-        user = accounts.authenticate(db.session(), form.email.data or "", form.password.data or "")
+        email, password = form.email.data or "", form.password.data or ""
+        try:
+            user = sign_in_throttle().authenticate(
+                db.session(), failure_store(), email, password, request.remote_addr or "", clock()
+            )
+        except throttle.TooManyFailures as refused:
+            wait = refused.retry_after
+            message = f"Too many failed sign-ins from here. Try again in {in_words(wait)}."
+            raise TooManyRequests(message, retry_after=wait) from None
+        except throttle.StoreUnavailable:
+            abort(503, description="Signing in is unavailable just now. Try again in a minute.")
         if user is not None:
             login_user(user, remember=bool(form.remember.data))
             claim_guest()
             db.session.commit()
             return redirect(safe_next(request.args.get("next")), code=303)
+        db.session.commit()  # the failure's count, when the database keeps it
         form.password.errors = [FAILED]
     status = 401 if form.errors and request.method == "POST" else 200
     return render_template("auth/sign_in.html", form=form), status

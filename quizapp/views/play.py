@@ -51,6 +51,7 @@ def render_quiz_page(
     question_count = len(quiz.entries)
     board = leaderboard.quiz_board(quiz.id, "all", utcnow())
     top = board.page(db.session(), 1, 5)
+    me = board.standing_of(db.session(), player.id) if player else None
     return (
         render_template(
             "play/quiz.html",
@@ -59,7 +60,8 @@ def render_quiz_page(
             rules=settings.rules(question_count),
             question_count=question_count,
             top=top,
-            me=board.standing_of(db.session(), player.id) if player else None,
+            me=me,
+            next_is_practice=settings.first_game_counts and me is not None,
         ),
         status,
     )
@@ -107,6 +109,7 @@ def render_question(
             form=form,
             give_up=ActionForm(),
             error=error,
+            practice=leaderboard.is_practice(db.session(), attempt),
             seconds_left=play.seconds_left(attempt, utcnow()),
         ),
         400 if error else 200,
@@ -156,7 +159,12 @@ def feedback(token: str, position: int) -> ResponseReturnValue:
     if not answer.answered or play.feedback_hidden(attempt):
         target = "play.results" if attempt.finished else "play.question"
         return redirect(url_for(target, token=token), code=303)
-    return render_template("play/feedback.html", attempt=attempt, answer=answer)
+    return render_template(
+        "play/feedback.html",
+        attempt=attempt,
+        answer=answer,
+        practice=leaderboard.is_practice(db.session(), attempt),
+    )
 
 
 @bp.post("/play/<token>/give-up")
@@ -180,6 +188,7 @@ def results(token: str) -> ResponseReturnValue:
         return redirect(url_for("play.question", token=token), code=303)
     max_points = attempt.question_count * POINTS_PER_QUESTION
     mine = attempt.player_id in browser_players()
+    practice = leaderboard.is_practice(db.session(), attempt)
     standing = (
         leaderboard.quiz_board(attempt.quiz_id, "all", utcnow()).standing_of(
             db.session(), attempt.player_id
@@ -191,7 +200,9 @@ def results(token: str) -> ResponseReturnValue:
         "play/results.html",
         attempt=attempt,
         answers=attempt.answers,
-        rank=leaderboard.attempt_rank(db.session(), attempt),
+        rank=None if practice else leaderboard.attempt_rank(db.session(), attempt),
+        practice=practice,
+        first_game_counts=QuizSettings.from_mapping(attempt.settings).first_game_counts,
         standing=standing,
         mine=mine,
         max_points=max_points,

@@ -55,8 +55,8 @@ def settings_from(form: QuizForm) -> QuizSettings:
 
 def build(quiz: Quiz | None, article: Article | None) -> ResponseReturnValue:
     form = QuizForm(obj=quiz) if quiz is not None and request.method == "GET" else QuizForm()
-    if quiz is not None and request.method == "GET":
-        settings = QuizSettings.from_mapping(quiz.settings)
+    if request.method == "GET":
+        settings = QuizSettings.from_mapping(quiz.settings) if quiz else QuizSettings()
         form.timed.data = settings.timed
         form.time_limit.data = settings.time_limit_seconds
         form.speed_bonus.data = settings.speed_bonus
