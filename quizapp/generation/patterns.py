@@ -27,10 +27,10 @@ PAREN = r"(?:\s*\([^)]{1,80}\))?"
 # "Rupert Grint, 11, will play ...": an age in apposition.
 AGE = r"(?:,\s+\d{1,3}(?=,))?"
 # "their bookish friend, Hermione Granger": a description in apposition before the name.
-APPOSED = r"(?:(?:his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s+)?"
+APPOSED = r"(?:(?:his|her|their|its|the|a|an)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s+)"
 
 AS_CHARACTER = regex.compile(
-    rf"(?P<p>{P}){PAREN},?\s+\(?(?i:as)\s+(?:the\s+)?{DESCRIPTOR}{CHARACTER}"
+    rf"(?P<p>{P}){PAREN},?\s+\(?(?i:as)\s+(?:{APPOSED}|(?:the\s+)?{DESCRIPTOR}){CHARACTER}"
 )
 KNOWN_FOR_ROLE = regex.compile(
     rf"(?P<p>{P})[^;]{{0,60}}?\bknown\s+(?:best\s+)?for\s+(?:(?:his|her|their)\s+)?(?:\w+\s+)?"
@@ -45,7 +45,7 @@ PLAYS = regex.compile(
     r"cast\s+as|(?:is\s+|are\s+)?(?:also\s+)?back\s+as|reprises?\s+(?:his|her|their)\s+role\s+as|reprising\s+(?:his|her|their)\s+role\s+as|"
     r"returns?\s+as|returning\s+as|take\s+on\s+the\s+role\s+of|tackle\s+the\s+role\s+of|"
     r"suit\s+up\s+as)\s+"
-    rf"(?:the\s+)?{APPOSED}{DESCRIPTOR}{CHARACTER}"
+    rf"(?:the\s+)?(?:{APPOSED}|{DESCRIPTOR}){CHARACTER}"
 )
 VOICE_TO = regex.compile(
     rf"(?P<p>{P})\s+(?:\w+\s+){{0,3}}?lends?\s+(?:his|her|their)\s+voices?\s+to\s+{DESCRIPTOR}{CHARACTER}"
@@ -199,9 +199,12 @@ RELEASE_ON = regex.compile(
 NEW_DATE = regex.compile(
     r"\b(?:(?:has\s+)?a\s+new\s+(?:release\s+)?date\s+of|is\s+now(?:\s+(?:scheduled|set|slated|"
     r"dated|due)\s+(?:for|to\s+open\s+on|to\s+open))?|(?:is\s+)?moving\s+to|moves\s+to|"
-    r"(?:was\s+|has\s+been\s+)?(?:moved|pushed|bumped|shifted)\s+(?:back\s+|up\s+)?to|"
+    r"(?:was\s+|has\s+been\s+)?(?:moved|pushed|bumped|shifted|postponed|delayed|brought\s+forward)"
+    r"\s+(?:back\s+|up\s+)?(?:to|until)|"
+    r"(?:remains|is|stays)\s+(?:on\s+track|set|scheduled|slated|dated)\s+for|"
+    r"(?:hold|holds|holding|keep|keeps|keeping|stick|sticks|sticking)\s+(?:on\s+)?(?:to\s+)?its|"
     r"(?:is\s+)?(?:now\s+)?(?:scheduled|slated|dated)\s+for)\s+(?:on\s+)?"
-    rf"(?P<d>{D})"
+    rf"(?:[\p{{Lu}}][\p{{L}}’']*\s+Day,\s+)?(?P<d>{D})"
 )
 MOVED_FROM_TO = regex.compile(
     rf"\bfrom\s+(?:its\s+|the\s+)?(?P<old>{D})(?:\s+release\s+date)?,?\s+to\s+(?P<d>{D})"

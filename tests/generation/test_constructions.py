@@ -98,3 +98,14 @@ def test_cast_as_makes_a_person_even_when_the_surname_is_a_common_word() -> None
     facts = _facts(text)
     assert ("cast", "Blue Hour", "Andra Day") in facts
     assert ("character", "Andra Day", "Bessie Holloway") in facts
+
+
+def test_as_a_description_then_the_name_in_apposition() -> None:
+    text = (
+        "The film Quay stars Greta Albescu as the harbor master, Mrs. Vance, and Flor Mamani as "
+        "the grandmother, Rosa, also starring Lotte Baum."
+    )
+    facts = _facts(text)
+    assert ("character", "Greta Albescu", "Mrs. Vance") in facts
+    assert ("character", "Flor Mamani", "Rosa") in facts
+    assert ("cast", "Quay", "Lotte Baum") in facts

@@ -31,3 +31,18 @@ def test_an_original_date_is_the_previous_one() -> None:
     dates = _dates()
     assert ("release_date", "Paper Moon 2", "2031-01-15") not in dates
     assert ("previous_release_date", "Paper Moon 2", "2031-01-15") in dates
+
+
+def test_postponed_kept_and_on_track_dates() -> None:
+    text = (
+        "Studio shuffles its slate\n\n"
+        "The film Sultan Road has been postponed to January 23, 2031. The film Kite remains on "
+        "track for June 6, 2031. The drama Lantern Bay will hold on to its December 19, 2031 "
+        "date."
+    )
+    dates = {(f.subject, f.value) for f in extract_facts(text) if f.kind == "release_date"}
+    assert {
+        ("Sultan Road", "2031-01-23"),
+        ("Kite", "2031-06-06"),
+        ("Lantern Bay", "2031-12-19"),
+    } <= dates
