@@ -1,8 +1,14 @@
 """gunicorn settings for serving quizapp on one machine: `gunicorn -c deploy/gunicorn.conf.py
 wsgi:app`. Each value can be overridden from the environment, as noted beside it."""
 
+from __future__ import annotations
+
 import multiprocessing
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gunicorn.workers.base import Worker
 
 # Sync workers: one request each. Twice the cores plus one keeps the CPUs busy while some
 # workers wait on the database (GUNICORN_WORKERS overrides).
@@ -18,6 +24,18 @@ keepalive = 5
 # Start-up work once, before forking: the first-run setup link is printed once, and the
 # given-name dictionary is loaded once and shared.
 preload_app = True
+
+
+def post_worker_init(worker: Worker) -> None:
+    """Each worker opens its own database connections. The preloading master's (from the
+    first-run check) are inherited by every worker, and queries of two workers on one
+    PostgreSQL connection mix; close=False leaves the socket to the master."""
+    from quizapp.extensions import db
+
+    with worker.wsgi.app_context():
+        for engine in db.engines.values():
+            engine.dispose(close=False)
+
 
 # One line per request on stdout, with the client address as the proxy reported it.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")

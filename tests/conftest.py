@@ -131,12 +131,17 @@ class PostgresCopies:
         )
         _migrated(self.server_url.set(database=self.template).render_as_string(False))
 
-    def fresh_copy(self) -> str:
+    def fresh_copy(self, name: str | None = None) -> str:
+        """A new copy of the template, by default the one each test gets in turn."""
+        name = name or self.copy
         self._execute(
-            f"DROP DATABASE IF EXISTS {self.copy} WITH (FORCE)",
-            f"CREATE DATABASE {self.copy} TEMPLATE {self.template}",
+            f"DROP DATABASE IF EXISTS {name} WITH (FORCE)",
+            f"CREATE DATABASE {name} TEMPLATE {self.template}",
         )
-        return self.server_url.set(database=self.copy).render_as_string(False)
+        return self.server_url.set(database=name).render_as_string(False)
+
+    def drop(self, name: str) -> None:
+        self._execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
     def drop_all(self) -> None:
         self._execute(

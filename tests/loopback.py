@@ -63,8 +63,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_until_up(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT
+def wait_until_up(
+    url: str, process: subprocess.Popen[bytes], log_path: Path, timeout: float = STARTUP_TIMEOUT
+) -> None:
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             pytest.fail(f"gunicorn exited with {process.returncode}:\n{log_path.read_text()}")
@@ -75,4 +77,4 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], log_path: Path) ->
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(0.1)
-    pytest.fail(f"gunicorn did not answer {url} in {STARTUP_TIMEOUT} s:\n{log_path.read_text()}")
+    pytest.fail(f"gunicorn did not answer {url} in {timeout} s:\n{log_path.read_text()}")
