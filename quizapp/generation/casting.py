@@ -19,7 +19,8 @@ from quizapp.generation.types import Fact
 
 CREW_BEFORE = regex.compile(
     r"\b(?:writer|director|filmmaker|producer|composer|screenwriter|cinematographer|editor|"
-    r"(?:written|directed|produced|scored)\s+by)\s+(?:[\p{L}-]+\s+){0,2}$",
+    r"(?:written|directed|produced|scored)\s+by)\s+(?:[\p{L}-]+\s+){0,2}$"
+    r"|\b(?:comedy|drama|thriller|film|movie|feature|documentary|picture|horror)\s+from\s+$",
     regex.IGNORECASE,
 )
 # "replace X as Wonder Woman movie director": the "as" phrase names a job, not a role.
@@ -180,6 +181,8 @@ def _cast_lists(ctx: Context) -> Iterator[Fact]:
                 continue
             for actor in ctx.masked.slots_in(start, end, "P"):
                 if actor.start in seen or _inside_parentheses(ctx, actor) or _after_as(ctx, actor):
+                    continue
+                if _introduced_as_crew(ctx, actor.start):
                     continue
                 seen.add(actor.start)
                 film = film_for(ctx, actor.start)

@@ -140,7 +140,9 @@ EARLIER_WORK = (
     r"\b(?:known\s+for|breakout\s+(?:role|turn|performance)s?\s+in|credits\s+include|"
     r"(?:seen|appeared|starred|featured)\s+in\s+(?:\w+\s+)?(?:films|movies|projects|titles)\s+"
     r"(?:including|such\s+as|like)|"
-    r"fresh\s+off|previously\s+(?:directed|starred\s+in|helmed)|"
+    r"fresh\s+off|previously\s+(?:directed|starred\s+in|helmed)|last\s+seen\s+in|broke\s+out\s+in|"
+    r"best\s+remembered\s+for|who\s+(?:also\s+)?(?:directed|produced|wrote|starred\s+in|made)|"
+    r"whose\s+(?:(?:debut|first|second|third|fourth|previous|last|earlier)\s+)?(?:feature|film|movie)|"
     r"(?:his|her|their|its)\s+(?:last|previous|earlier|prior)\s+(?:films?|movies?|features?|work))"
 )
 EARLIER_WORK_MARK = regex.compile(EARLIER_WORK, regex.IGNORECASE)

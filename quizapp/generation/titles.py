@@ -189,7 +189,8 @@ def _title_case(words: list[str]) -> bool:
 def _clean_title(raw: str) -> str:
     title = raw.strip(" ,.;:!?’'\"“”‘")
     title = regex.sub(r"[’']s$", "", title)
-    return title
+    # "Winter Quarters and Finnish director ...": the next entry's adjective is not the title's.
+    return regex.sub(rf"\s+(?:and|&)\s+(?:{NATIONALITY})$", "", title)
 
 
 def _add_film(book: NameBook, title: str, *, quoted: bool = False, typed: bool = False) -> None:

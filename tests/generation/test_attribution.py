@@ -6,6 +6,7 @@ import pytest
 
 from quizapp.generation import extract_facts
 from quizapp.generation.document import entry_title, section_films
+from quizapp.generation.entities import build_name_book
 from quizapp.text.sentences import split_sentences
 
 
@@ -382,3 +383,30 @@ def test_titles_of_every_common_shape_are_read_whole(title: str, form: str) -> N
     facts = extract_facts(form.format(t=title))
     films = {f.subject for f in facts if f.kind == "cast" and not f.unsure}
     assert films == {title}
+
+
+def test_a_director_introduced_by_from_is_not_cast_and_a_next_entrys_adjective_is_no_title() -> (
+    None
+):
+    text = (
+        "Festival closes with a comedy\n\n"
+        "The closing-night film will be Le Grand Retour, an out-of-competition comedy from "
+        "Pascal Renaud starring Elodie Marchal and Bastien Ferry. Also screening: the film "
+        "Winter Quarters and Finnish director Aino Lehto's Pale Birch."
+    )
+    facts = _facts(text)
+    assert ("cast", "Le Grand Retour", "Elodie Marchal") in facts
+    assert not {f for f in facts if f[0] == "cast" and f[2] == "Pascal Renaud"}
+    book = build_name_book(text, split_sentences(text))
+    assert "Winter Quarters" in book.films.values()
+    assert not any(title.endswith(" Finnish") for title in book.films.values())
+
+
+def test_a_directors_earlier_feature_named_in_a_whose_clause_is_in_passing() -> None:
+    text = (
+        "Condor Line review\n\n"
+        "Condor Line is the new film from Rosa Quispe, whose second feature, Salt Flats, won "
+        "at Venice, and it opens in the UK on April 4, 2031. Condor Line stars Mateo Ancasi."
+    )
+    facts = _sure(text)
+    assert ("release_date", "Salt Flats", "2031-04-04") not in facts
