@@ -94,6 +94,9 @@ def continues_a_named_title(fact: Fact) -> bool:
 RELATIVE_WORD = regex.compile(RELATIVE_NOUN, regex.IGNORECASE)
 
 
+LIST_ENDS = regex.compile(r",\s+(?!(?:and|or|as\s+well\s+as|plus|with|including)\b)\p{Ll}")
+
+
 def _among_earlier_work(fact: Fact, sentence_start: int) -> bool:
     """ "She has been seen in films including Low Tide with Mara Quist": a statement inside a
     list of someone's earlier work is about that work, unless a new clause about its film
@@ -101,6 +104,10 @@ def _among_earlier_work(fact: Fact, sentence_start: int) -> bool:
     at = fact.start - sentence_start
     mark = EARLIER_WORK_MARK.search(fact.sentence, 0, max(at, 0))
     if mark is None:
+        return False
+    # "The film from X, who made Quiet Rooms in 2019, follows a widow (Dara Quill)": the aside
+    # ends where the main clause goes on.
+    if LIST_ENDS.search(fact.sentence, mark.end(), max(at, mark.end())):
         return False
     # "Hot on the heels of his breakout role in X, Noah Jupe has joined ...": the person is
     # the subject of the main clause.

@@ -86,6 +86,11 @@ def block_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in sentences if s.index in blocks or LABEL.match(text, s.start)]
 
 
+def labelled_block_lines(text: str, sentences: list[Sentence]) -> set[int]:
+    """The indexes of the sentences under a label alone on its line ("Cast")."""
+    return set(_blocks(text, sentences))
+
+
 # "Marisa Hood … Maeve", "Mary Keller (Kate)", "Tom Kay as Wally", "Ann Lee - Fer": one entry.
 ENTRY_LINE = regex.compile(
     rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,4}}\s*(?:…|\.{{3}}|\(|\s[–—-]\s|\s+as\s|,|$)"

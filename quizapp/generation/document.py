@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from quizapp.generation.credits import LABEL
+from quizapp.generation.credits import LABEL, labelled_block_lines
 from quizapp.text.sentences import Sentence
 
 # "The Upside (2019)", or with credits after it: "An Affair to Remember (1957), 115 minutes, D: X".
@@ -62,6 +62,8 @@ def section_films(text: str, sentences: list[Sentence]) -> dict[int, str]:
     """The film each paragraph is filed under, for the paragraphs that have one."""
     sections: dict[int, str] = {}
     heading: str | None = None
+    # "Valeria Quiroga – Inés Ferrater" under "Cast" is an actor and a role, not an entry.
+    in_blocks = labelled_block_lines(text, sentences)
     for sentence in sentences:
         starts_paragraph = sentence.start == 0 or text[sentence.start - 1] == "\n"
         if not starts_paragraph:
@@ -71,7 +73,7 @@ def section_films(text: str, sentences: list[Sentence]) -> dict[int, str]:
             heading = title
         elif _is_short_line(sentence):
             heading = None
-        entry = entry_title(text, sentence)
+        entry = None if sentence.index in in_blocks else entry_title(text, sentence)
         if entry:
             sections[sentence.paragraph] = entry
         elif heading:

@@ -84,7 +84,10 @@ def strip_possessive(run: str) -> str:
 
 
 def is_headline(sentence: Sentence) -> bool:
-    """A title-cased line without a full stop: names in it are confirmed by the body."""
+    """The article's first line, title-cased and without a full stop: names in it are confirmed
+    by the body. (A later title-cased line is a heading or a credits line, "Starring A, B".)"""
+    if sentence.index != 0:
+        return False
     words = [w for w in sentence.text.split() if w[:1].isalpha()]
     if sentence.text.rstrip().endswith((".", "”", '"')) or len(words) < 3:
         return False

@@ -74,6 +74,11 @@ TYPING_CONTEXTS = [
         rf"(?:[\p{{L}}-]+\s+){{0,4}}(?:{GENRE_NOUNS})\b"
     ),
     regex.compile(rf"\b(?i:the)\s+(?:film|movie)\s+(?P<t>{TITLE})"),
+    # "Margaret Stone is a 2023 British biographical drama film": a definition.
+    regex.compile(
+        rf"(?P<t>{TITLE})\s+(?:is|was)\s+(?:a|an|the)\s+(?:(?:19|20)\d\d\s+)?"
+        rf"(?:[\p{{L}}-]+\s+){{0,6}}(?:{GENRE_NOUNS})\b"
+    ),
 ]
 FILM_CONTEXTS = [
     regex.compile(
@@ -134,10 +139,6 @@ FILM_CONTEXTS = [
     ),
     regex.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{TITLE})"),
     regex.compile(
-        rf"(?P<t>{TITLE})\s+(?:is|was)\s+(?:a|an|the)\s+(?:(?:19|20)\d\d\s+)?"
-        rf"(?:[\p{{L}}-]+\s+){{0,6}}(?:{GENRE_NOUNS})\b"
-    ),
-    regex.compile(
         rf"(?P<t>{TITLE})\s+(?:is|was|will|has|had)\s+(?:now\s+|also\s+)?(?:(?:set|scheduled|due|slated)\s+to\s+|be\s+)?(?:release|released|open|opens|debut|premiere|hit\s+theaters|arrive|pushed|delayed|moved|bumped)\b"
     ),
     regex.compile(
@@ -164,7 +165,8 @@ TITLE_NOISE = regex.compile(
 )
 LEADING_NOISE = regex.compile(
     r"^(?:(?:The|A|An|In|On|At|For|From|With|After|Before|Now|While|When|Director|Filmmaker|"
-    r"Actor|Actress|Star|Writer|Producer|Screenwriter|Oscar-winner|Sir|Dame|Both)\s)+"
+    r"Actor|Actress|Star|Starring|Featuring|Writer|Producer|Screenwriter|Oscar-winner|Sir|Dame|"
+    r"Both)\s)+"
 )
 
 
@@ -186,11 +188,16 @@ def _title_case(words: list[str]) -> bool:
     return capitalised / len(content) >= 0.75 and len(words) <= 10
 
 
+NATIONALITY_ADJECTIVE = r"(?:\p{Lu}\p{Ll}+(?:ian|ese|ish|i)|French|Dutch|Czech|Greek|Thai|Swiss)"
+
+
 def _clean_title(raw: str) -> str:
     title = raw.strip(" ,.;:!?’'\"“”‘")
     title = regex.sub(r"[’']s$", "", title)
+    # "The Hollow Hour 2 for Oct. 9": a date after the title is not part of it.
+    title = regex.sub(rf"\s+(?:for|on|in|to|from)\s+(?:{MONTH_WORDS})$", "", title)
     # "Winter Quarters and Finnish director ...": the next entry's adjective is not the title's.
-    return regex.sub(rf"\s+(?:and|&)\s+(?:{NATIONALITY})$", "", title)
+    return regex.sub(rf"\s+(?:and|&)\s+{NATIONALITY_ADJECTIVE}$", "", title)
 
 
 def _add_film(book: NameBook, title: str, *, quoted: bool = False, typed: bool = False) -> None:
@@ -228,15 +235,33 @@ def _without_owner(book: NameBook, title: str) -> str:
     found = OWNER.match(title)
     if found and book.person(found.group("owner")):
         return found.group("rest")
+    # "Studio Brume's Morgane", "Focus Features' Pale Birch": a studio owns, it is not the title.
+    if found and any(
+        word.casefold().strip(".") in STUDIO_WORDS | {"studio"}
+        for word in found.group("owner").split()
+    ):
+        return found.group("rest")
     return title
+
+
+# An encyclopedia's lead sentence: "La casa de los ciegos (English: ...) is a 1998 Argentine
+# psychological thriller film": whatever its casing, what it defines is a film.
+LEAD_DEFINITION = regex.compile(
+    r"(?P<t>\p{Lu}[\p{L}\d'’:,&!?.\- ]{0,80}?)(?:\s+\([^()\n]{1,80}\))?\s+(?:is|was)\s+an?\s+"
+    rf"(?:(?:18|19|20)\d\d\s+)(?:[\p{{L}}-]+\s+){{0,6}}(?:{GENRE_NOUNS})\b"
+)
 
 
 def collect_films(book: NameBook, sentence: Sentence, *, headline: bool = False) -> None:
     text = book.text
+    lead = LEAD_DEFINITION.match(text, sentence.start, sentence.end)
+    if lead and sentence.index <= 2:
+        _add_film(book, lead.group("t"), quoted=True, typed=True)
     for match in QUOTED.finditer(text, sentence.start, sentence.end):
         inner = next(g for g in match.groups() if g is not None)
         words = inner.split()
-        if _title_case(words) and not inner.rstrip().endswith(("!", "?")) and len(words) <= 8:
+        title_like = _title_case(words) or (headline and words[0][:1].isupper())
+        if title_like and not inner.rstrip().endswith(("!", "?")) and len(words) <= 8:
             # A headline quotes titles, never people: "'Red Meridian' and 'Dust Angels' move".
             if headline or match_key(inner) not in book.persons:
                 _add_film(book, inner, quoted=True, typed=headline)

@@ -410,3 +410,24 @@ def test_a_directors_earlier_feature_named_in_a_whose_clause_is_in_passing() -> 
     )
     facts = _sure(text)
     assert ("release_date", "Salt Flats", "2031-04-04") not in facts
+
+
+def test_a_credits_line_starring_several_names_reads_them_all() -> None:
+    text = (
+        "Review: 'The Pale Hour' is a chilling ghost story\n\n"
+        "The new film from Ilse Varga, who made Quiet Rooms in 2019, follows a widow (Dara "
+        "Quill) home.\n\n"
+        "The Pale Hour\nStarring Dara Quill, Tomas Brenner, Anya Petrova\nRated R."
+    )
+    facts = _sure(text)
+    assert {("cast", "The Pale Hour", name) for name in ("Dara Quill", "Tomas Brenner")} <= facts
+    assert ("cast", "The Pale Hour", "Anya Petrova") in facts
+    assert ("cast", "Quiet Rooms", "Dara Quill") not in facts
+
+
+def test_a_studio_possessive_is_not_part_of_the_title() -> None:
+    text = (
+        "Studio Brume's Morgane and the Thousand Bells is a 2027 animated film. It stars Ada Lim."
+    )
+    titles = {f[1] for f in _facts(text) if f[0] == "film"}
+    assert titles == {"Morgane and the Thousand Bells"}

@@ -139,3 +139,30 @@ def test_a_cast_list_of_one_entry_paragraphs_runs_until_the_prose_resumes() -> N
         ("character", "Lia Fenn", "Dot"),
     } <= facts
     assert not {f for f in facts if f[0] == "character" and f[1] == "The film"}
+
+
+def test_actor_dash_role_lines_under_a_cast_label_are_credits_not_list_entries() -> None:
+    text = (
+        "Casa Lenta (English: The Slow House) is a 1998 Argentine thriller film directed by "
+        "Rafael Ortiz.\n"
+        "Cast\n"
+        "Valeria Quiroga – Inés Ferrater\n"
+        "Andrés Pizarro – Julián Ferrater\n"
+        "Production\n"
+        "Filming took place in 1997."
+    )
+    facts = {(f.kind, f.subject, f.value) for f in extract_facts(text)}
+    assert ("cast", "Casa Lenta", "Andrés Pizarro") in facts
+    assert ("character", "Valeria Quiroga", "Inés Ferrater") in facts
+    assert not {f for f in facts if f[0] == "film" and f[1] == "Valeria Quiroga"}
+
+
+def test_an_encyclopedia_lead_defines_a_film_whatever_its_casing() -> None:
+    text = (
+        "La casa de los ciegos is a 1998 Argentine psychological thriller film directed by "
+        "Ramiro Echeverría and starring Valeria Quiroga and Andrés Pizarro. It was his third "
+        "feature, after Mañana, Teresa (1994)."
+    )
+    facts = {(f.kind, f.subject, f.value) for f in extract_facts(text) if not f.unsure}
+    assert ("director", "La casa de los ciegos", "Ramiro Echeverría") in facts
+    assert ("cast", "La casa de los ciegos", "Valeria Quiroga") in facts
