@@ -35,7 +35,9 @@ TITLE_RUN = rf"{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*"
 # Impossible – Dead Reckoning Part One" (without one it is the sentence's dash).
 TITLE = rf"{TITLE_RUN}(?::\s{TITLE_RUN}(?:\s[–—]\s{TITLE_RUN})?)?"
 QUOTED = regex.compile(
-    r"(?:“([^”\n]{2,90}?)[,.]?”|\"([^\"\n]{2,90}?)[,.]?\"|(?<![\p{L}\d])[‘']([^’'\n]{2,80}?)[,.]?[’'](?![\p{L}\d]))"
+    r"(?:“([^”\n]{2,90}?)[,.]?”|\"([^\"\n]{2,90}?)[,.]?\"|(?<![\p{L}\d])[‘']((?:[^’'\n]|(?<=s)['’](?=\s\p{Lu})){2,80}?)[,.]?"
+    # a plural possessive inside ("'The Cartographers' Ball'") does not close the quote
+    r"(?!(?<=s)[’']\s\p{Lu}[^’'\n]{0,40}[’'](?![\p{L}\d]))[’'](?![\p{L}\d]))"
 )
 FILM_NOUNS = (
     r"film|movie|sequel|prequel|follow-up|installment|instalment|remake|reboot|adaptation|"

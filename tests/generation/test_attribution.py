@@ -431,3 +431,13 @@ def test_a_studio_possessive_is_not_part_of_the_title() -> None:
     )
     titles = {f[1] for f in _facts(text) if f[0] == "film"}
     assert titles == {"Morgane and the Thousand Bells"}
+
+
+def test_a_plural_possessive_inside_a_single_quoted_title_keeps_it_whole() -> None:
+    text = (
+        "Anneliese Vogt will direct 'The Cartographers' Ball', the period film starring Yara "
+        "Haddad. 'Low Tide' and 'Glass Harbor' are her earlier films."
+    )
+    facts = _facts(text)
+    assert ("director", "The Cartographers' Ball", "Anneliese Vogt") in facts
+    assert ("cast", "The Cartographers' Ball", "Yara Haddad") in facts
