@@ -18,11 +18,11 @@ import pytest
 from tests.conftest import in_ci
 from tests.generation.devset import DEVSET, KINDS, predictions, scorer
 
-PRECISION_FLOOR = 0.96
+PRECISION_FLOOR = 0.965
 RECALL_FLOOR = 0.78
 # Measured on all 52 articles: lenient P 0.951 / R 0.787; with --strict-subject (a fact must
 # also name the right film) P 0.844 / R 0.697. A ratchet: the generation issue raises them.
-STRICT_PRECISION_FLOOR = 0.88
+STRICT_PRECISION_FLOOR = 0.885
 STRICT_RECALL_FLOOR = 0.71
 
 
