@@ -168,7 +168,8 @@ def _release(f: Fact, idx: FactIndex, _: str, rng: random.Random) -> Spec:
     else:
         prompt = f"What release date does the article give for {f.subject}?"
         statement = f"The article gives {{x}} as the release date of {f.subject}."
-    return _date_spec(f, prompt, statement, f"{prompt} (give the date)", rng, idx)
+    precision = {4: "the year", 7: "the month and year"}.get(len(f.value), "the date")
+    return _date_spec(f, prompt, statement, f"{prompt} (give {precision})", rng, idx)
 
 
 def _joined(f: Fact, idx: FactIndex, main: str, rng: random.Random) -> Spec:
@@ -309,8 +310,14 @@ def generate_questions(
     main_film = films[0].value if films else ""
     book = _gender_book(facts, text)
     specs: list[tuple[Fact, Spec]] = []
+    # "Which of these actors is in the cast?" is trivial next to asking whom they play.
+    with_roles = {
+        match_key(f.subject) for f in facts if f.kind == "character" and not (f.hedged or f.unsure)
+    }
     for fact in facts:
         if fact.hedged or fact.unsure:
+            continue
+        if fact.kind == "cast" and fact.qualifier is None and match_key(fact.value) in with_roles:
             continue
         spec: Spec | None
         if fact.kind in DATE_BUILDERS:

@@ -274,3 +274,26 @@ def test_returning_home_is_not_returning_to_the_cast() -> None:
     assert not [f for f in found if f.kind == "cast" and f.qualifier == "returning"]
     prompts = [d.prompt for d in generate_questions(found, seed=0)]
     assert not [p for p in prompts if "returns" in p]
+
+
+def test_a_typed_date_question_asks_for_as_much_as_the_article_gives() -> None:
+    text = (
+        "Graboid Valley review\n\n"
+        "Graboid Valley is a 1990 American horror comedy film directed by Ron Ashby, starring "
+        "Kevin Lark and Fred Wardell."
+    )
+    typed = [
+        d
+        for d in generate_questions(extract_facts(text), seed=0)
+        if d.kind == "typed" and d.fact.kind == "release_date"
+    ]
+    assert typed and all(d.prompt.endswith("(give the year)") for d in typed), typed
+
+
+def test_an_actor_whose_role_is_known_is_asked_about_the_role_not_bare_membership() -> None:
+    text = "The film Harbor Lights stars Mara Quist as Captain Ilse Rook, alongside Tomas Brenner."
+    drafts = generate_questions(extract_facts(text), seed=0)
+    cast_of = {d.fact.value for d in drafts if d.fact.kind == "cast"}
+    assert "Mara Quist" not in cast_of
+    assert "Tomas Brenner" in cast_of
+    assert any(d.fact.kind == "character" and d.fact.subject == "Mara Quist" for d in drafts)
