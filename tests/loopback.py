@@ -1,10 +1,12 @@
 """Loopback helpers: a real HTTP server that serves fixed pages (article-fetching tests), a free
 port, waiting for a server started in a subprocess, gunicorn serving the app with the deploy
-settings, and a TCP relay that can be cut to take the database away."""
+settings, a TCP relay that can be cut to take the database away, and a guard that keeps a
+test's network traffic on this machine."""
 
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import os
 import signal
 import socket
@@ -19,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -250,3 +253,48 @@ def _drop(sock: socket.socket) -> None:
     with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)
     sock.close()
+
+
+HOSTS_FILE = Path("/etc/hosts")
+
+
+def hosts_file_names() -> set[str]:
+    names = set()
+    for line in HOSTS_FILE.read_text(encoding="utf-8").splitlines():
+        names.update(name.lower() for name in line.split("#", 1)[0].split()[1:])
+    return names
+
+
+def keep_to_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever a test makes the app fetch, nothing leaves the machine: host names resolve only
+    through /etc/hosts (numeric forms such as 2130706433 still parse, without a lookup) and
+    sockets connect only to loopback addresses."""
+    known = hosts_file_names()
+    real_getaddrinfo = socket.getaddrinfo
+    real_connect = socket.socket.connect
+
+    def getaddrinfo(
+        host: bytes | str | None,
+        port: bytes | str | int | None,
+        family: int = 0,
+        type: int = 0,
+        proto: int = 0,
+        flags: int = 0,
+    ) -> list[Any]:
+        name = host.decode() if isinstance(host, bytes) else host or ""
+        if name.lower().rstrip(".") not in known:
+            flags |= socket.AI_NUMERICHOST
+        return real_getaddrinfo(host, port, family, type, proto, flags)
+
+    def connect(self: socket.socket, address: Any) -> None:
+        if isinstance(address, tuple):
+            try:
+                loopback = ipaddress.ip_address(str(address[0]).split("%")[0]).is_loopback
+            except ValueError:
+                loopback = False
+            if not loopback:
+                raise ConnectionRefusedError(f"tests connect to loopback only, not {address[0]}")
+        real_connect(self, address)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(socket.socket, "connect", connect)
