@@ -259,7 +259,7 @@ HOSTS_FILE = Path("/etc/hosts")
 
 
 def hosts_file_names() -> set[str]:
-    names = set()
+    names: set[str] = set()
     for line in HOSTS_FILE.read_text(encoding="utf-8").splitlines():
         names.update(name.lower() for name in line.split("#", 1)[0].split()[1:])
     return names

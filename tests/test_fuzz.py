@@ -290,7 +290,8 @@ def probes(draw: st.DrawFn, world: World, rule: Rule, method: str) -> Probe:
     author_route = rule.endpoint.startswith("author.")
     identity = draw(st.sampled_from(("author",) * 4 + IDENTITIES if author_route else IDENTITIES))
     forms = world.forms.get(f"{rule.endpoint} {method}", [])
-    form = draw(st.sampled_from(forms)) if forms and draw(st.integers(0, 3)) else None
+    use_form = bool(forms) and draw(st.integers(0, 3)) > 0
+    form = draw(st.sampled_from(forms)) if use_form else None
     if form is not None and draw(st.booleans()):
         path = urlsplit(form.action).path.encode()
     else:
@@ -345,10 +346,10 @@ def probes(draw: st.DrawFn, world: World, rule: Rule, method: str) -> Probe:
             identity, method, path, query, json.dumps(document).encode(), "application/json"
         )
     body = encode_pairs(pairs, raw=encoding == "raw form")
-    content_type = {"text": "text/plain", "none": None}.get(
+    declared = {"text": "text/plain", "none": None}.get(
         encoding, "application/x-www-form-urlencoded"
     )
-    return Probe(identity, method, path, query, body, content_type)
+    return Probe(identity, method, path, query, body, declared)
 
 
 def send(world: World, probe: Probe) -> int:

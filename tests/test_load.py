@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -201,7 +202,7 @@ class Player:
         form = {"position": str(position), "answer": value, "csrf_token": self.visitor.csrf_token}
         tabs = [self.visitor.tab() for _ in range(copies)]
         return at_once(
-            [lambda tab=tab: self.traffic.send(tab, "POST", f"/play/{token}", form) for tab in tabs]
+            [partial(self.traffic.send, tab, "POST", f"/play/{token}", form) for tab in tabs]
         )
 
     def play(self, slug: str, copies: int) -> None:
@@ -237,15 +238,14 @@ class Player:
         self.races.append((token, played, values))
         form = {"position": str(played), "csrf_token": self.visitor.csrf_token}
         tabs = [self.visitor.tab() for _ in range(4)]
+        send = self.traffic.send
         replies = at_once(
             [
                 *(
-                    lambda tab=tab, value=value: self.traffic.send(
-                        tab, "POST", f"/play/{token}", {**form, "answer": value}
-                    )
+                    partial(send, tab, "POST", f"/play/{token}", {**form, "answer": value})
                     for tab, value in zip(tabs, values, strict=False)
                 ),
-                lambda: self.traffic.send(tabs[3], "POST", f"/play/{token}/give-up", form),
+                partial(send, tabs[3], "POST", f"/play/{token}/give-up", form),
             ]
         )
         assert [reply.status for reply in replies] == [303] * 4, [r.text[:200] for r in replies]
@@ -330,7 +330,7 @@ def test_simultaneous_copies_and_racing_give_ups_lose_nothing_and_count_once(
                 client.race_give_up(slugs[race % len(slugs)])
 
         started = time.monotonic()
-        run_all([lambda i=i: work(i) for i in range(CLIENTS)])
+        run_all([partial(work, i) for i in range(CLIENTS)])
         report("concurrency", traffic, seconds=time.monotonic() - started)
     assert traffic.server_errors() == {}
     assert traffic.resets == 0
@@ -361,27 +361,24 @@ def test_a_worker_killed_mid_load_drops_only_its_connection_and_corrupts_nothing
             for game in range(GAMES_UNDER_FAULT):
                 clients[index].play(slugs[(index + game) % len(slugs)], copies=COPIES)
 
+        def loaded(share: float) -> bool:
+            return traffic.requests >= expected_requests * share
+
+        def replaced(victim: int) -> bool:
+            pids = server.worker_pids()
+            return victim not in pids and len(pids) == WORKERS
+
         def kill_workers() -> None:
             """SIGKILL one worker a third of the way in and another at two thirds; gunicorn
             replaces each."""
             for kill in range(1, KILLS + 1):
-                wait_for(
-                    lambda kill=kill: traffic.requests >= expected_requests * kill / (KILLS + 1),
-                    CLIENT_TIMEOUT / 2,
-                    "the load",
-                )
+                wait_for(partial(loaded, kill / (KILLS + 1)), CLIENT_TIMEOUT / 2, "the load")
                 victim = server.worker_pids()[0]
                 os.kill(victim, signal.SIGKILL)
                 killed.append(victim)
-                wait_for(
-                    lambda victim=victim: (
-                        victim not in (pids := server.worker_pids()) and len(pids) == WORKERS
-                    ),
-                    CLIENT_TIMEOUT / 2,
-                    "a new worker",
-                )
+                wait_for(partial(replaced, victim), CLIENT_TIMEOUT / 2, "a new worker")
 
-        run_all([lambda i=i: work(i) for i in range(CLIENTS)], meanwhile=kill_workers)
+        run_all([partial(work, i) for i in range(CLIENTS)], meanwhile=kill_workers)
         assert Visitor(server.base_url).get("/").status == 200
     report("worker killed", traffic, kills=len(killed))
     assert len(killed) == KILLS
@@ -457,7 +454,7 @@ def test_a_database_outage_answers_503_then_recovers_with_nothing_half_written(
                 assert probe.send(witness.visitor, "GET", "/healthz").status == 200
                 timings["recovery"] = time.monotonic() - restored_at
 
-            run_all([lambda i=i: work(i) for i in range(len(clients))], meanwhile=outage)
+            run_all([partial(work, i) for i in range(len(clients))], meanwhile=outage)
             for path in ("/", f"/quizzes/{slugs[0]}", f"/leaderboard/{slugs[1]}"):
                 assert probe.send(witness.visitor, "GET", path).status == 200, path
             assert probe.send(author, "GET", "/author/").status == 200
