@@ -6,7 +6,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, render_template
+from flask import Flask
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
@@ -79,14 +79,17 @@ def register_blueprints(app: Flask) -> None:
 def register_error_pages(app: Flask) -> None:
     def render_error(error: HTTPException) -> tuple[str, int, dict[str, str]]:
         """The error page asks nothing of the database (it may be what failed): the session is
-        rolled back first and the page is drawn without the signed-in user's menu."""
+        rolled back first and the page is drawn without the signed-in user's menu.
+
+        It is rendered straight from the Jinja environment: render_template would run
+        Flask-Login's context processor, which loads the signed-in user from the database."""
         with contextlib.suppress(SQLAlchemyError):
             db.session.rollback()
         code = error.code or 500
         # A 429 or 503 says when to come back.
         headers = {name: value for name, value in error.get_headers() if name == "Retry-After"}
-        page = render_template("errors/error.html", error=error, code=code, bare=True)
-        return page, code, headers
+        page = app.jinja_env.get_template("errors/error.html")
+        return page.render(error=error, code=code, bare=True), code, headers
 
     def render_unavailable(error: SQLAlchemyError) -> tuple[str, int, dict[str, str]]:
         unavailable = ServiceUnavailable(

@@ -4,9 +4,11 @@ test_sign_in_limits.py)."""
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 import sqlalchemy as sa
@@ -101,13 +103,46 @@ def test_sign_in_failures_say_nothing_about_which_part_was_wrong(
     assert "ann@example.org" in client.get("/").get_data(as_text=True)
 
 
-@pytest.mark.parametrize("target", ["//evil.example/", "https://evil.example/", "/\\evil"])
+def where_a_browser_goes(location: str) -> tuple[str, str | None]:
+    """The scheme and host a browser would go to for a Location header read on this site: it
+    drops tabs and newlines, trims control characters and spaces, takes a backslash for a slash
+    and any run of slashes before a host for two (the WHATWG URL rules)."""
+    cleaned = re.sub(r"[\t\n\r]", "", location).strip("\x00- ").replace("\\", "/")
+    cleaned = re.sub(r"^((?:https?:)?)/{2,}", r"\1//", cleaned, flags=re.IGNORECASE)
+    target = urlsplit(urljoin("http://localhost/sign-in", cleaned))
+    return target.scheme, target.hostname
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "//evil.example/",
+        "///evil.example/",
+        "https://evil.example/",
+        "http:evil.example",
+        "https:/evil.example",
+        "/\\evil",
+        "\\\\evil.example",
+        "/\\/evil.example",
+        "/\t/evil.example",
+        "/\n/evil.example",
+        " //evil.example",
+        "/%2F%2Fevil.example",
+        "/%5Cevil.example",
+        "/%09/evil.example",
+        "//localhost@evil.example/",
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+    ],
+)
 def test_sign_in_never_sends_you_to_another_site(
     client: FlaskClient, session: Session, target: str
 ) -> None:
     make_user(session, "ann@example.org", "author")
-    response = sign_in(client, "ann@example.org", next_url=target)
-    assert response.location == "/"
+    response = sign_in(client, "ann@example.org", next_url=quote(target, safe=""))
+    assert response.status_code == 303
+    assert where_a_browser_goes(response.location) == ("http", "localhost")
 
 
 def test_sign_out_needs_a_post_with_csrf(database_url: str, session: Session) -> None:
@@ -244,6 +279,17 @@ def test_every_author_route_refuses_anonymous_visitors_and_players(
             assert response.status_code == 403, (method, url)
         else:
             assert response.status_code not in {401, 403, 500}, (method, url)
+
+
+def test_an_author_demoted_to_player_is_refused_on_the_next_request(
+    app: Flask, client: FlaskClient, runner: FlaskCliRunner, session: Session
+) -> None:
+    make_user(session, "ann@example.org", "author")
+    assert sign_in(client, "ann@example.org").status_code == 303
+    assert client.get("/author/").status_code == 200
+    assert runner.invoke(args=["users", "role", "ann@example.org", "player"]).exit_code == 0
+    for method, url in author_urls(app):
+        assert client.open(url, method=method).status_code == 403, (method, url)
 
 
 def test_a_guest_players_scores_follow_them_into_their_account(

@@ -8,7 +8,11 @@ import sys
 import urllib.request
 from pathlib import Path
 
+from flask import Flask
+
 from quizapp.config import PROJECT_ROOT
+from quizapp.extensions import db
+from quizapp.views.auth import announce_setup
 from tests.loopback import free_port, wait_until_up
 
 CONFIG = PROJECT_ROOT / "deploy" / "gunicorn.conf.py"
@@ -60,3 +64,12 @@ def test_gunicorn_serves_the_app_with_the_deploy_settings(tmp_path: Path) -> Non
     log = log_path.read_text(encoding="utf-8")
     assert '"GET / HTTP/1.1" 200' in log  # the access log, one line per request
     assert log.count("No admin yet") == 1  # preloaded: the setup link is printed once
+
+
+def test_the_preloading_master_leaves_no_database_connection_to_its_workers(app: Flask) -> None:
+    """With preload_app, wsgi.py's announce_setup runs in the master before the workers fork: a
+    connection left in its pool would be inherited by every worker, which then talk over one
+    socket (PostgreSQL answered them with 500s)."""
+    announce_setup(app)
+    with app.app_context():
+        assert db.engine.pool.checkedin() == 0  # type: ignore[attr-defined]

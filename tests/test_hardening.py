@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from quizapp import accounts, create_app
 from quizapp.config import ConfigError
+from quizapp.extensions import db
 from tests.author_support import PASSWORD
 
 
@@ -130,3 +131,27 @@ def test_the_remember_me_cookie_is_secure_over_https(app: Flask, session: Sessio
     )
     remember = [c for c in response.headers.getlist("Set-Cookie") if c.startswith("remember")]
     assert remember and all("Secure" in c and "HttpOnly" in c for c in remember)
+
+
+def test_a_signed_in_visitor_gets_the_503_page_while_the_database_is_gone(
+    database_url: str, session: Session
+) -> None:
+    """The error page must not load the signed-in user (Flask-Login's context processor would):
+    that query failing too made gunicorn answer a raw 500 to every signed-in visitor."""
+    accounts.create_user(session, "ann@example.org", PASSWORD, "author")
+    session.commit()
+    config = {"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "same-key-for-both"}
+    working = create_app({**config, "SQLALCHEMY_DATABASE_URI": database_url})
+    signed_in = working.test_client()
+    signed_in.post("/sign-in", data={"email": "ann@example.org", "password": PASSWORD})
+    cookie = signed_in.get_cookie("session")
+    assert cookie is not None
+    gone = create_app({**config, "SQLALCHEMY_DATABASE_URI": "sqlite:////nonexistent/db.sqlite"})
+    client = gone.test_client()
+    client.set_cookie("session", cookie.value)
+    for path in ("/", "/author/"):
+        response = client.get(path)
+        assert response.status_code == 503, path
+        assert "The database is not answering" in response.get_data(as_text=True)
+    with working.app_context():
+        db.engine.dispose()

@@ -8,8 +8,12 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import quote, unquote
 
 import pytest
+import sqlalchemy as sa
+from flask import Flask
+from sqlalchemy.orm import Session
 
 from quizapp.ingest import sources
 from quizapp.ingest.sources import (
@@ -20,6 +24,9 @@ from quizapp.ingest.sources import (
     check_address,
     fetch_article,
 )
+from quizapp.models import Article
+from tests.author_support import signed_in
+from tests.loopback import keep_to_loopback
 
 TITLE = "Harbour Lights review: a quiet triumph"
 PARAGRAPHS = [
@@ -137,6 +144,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(200, NEWS_PAGE.encode(), html)
         elif path == "/to-private":
             self.redirect("http://10.0.0.1/admin")
+        elif path.startswith("/redirect?to="):
+            self.redirect(unquote(path.removeprefix("/redirect?to=")))
         elif path == "/to-file":
             self.redirect("file:///etc/passwd")
         elif path == "/broken":
@@ -379,6 +388,86 @@ def test_international_host_names_are_sent_in_idna(
     port = server.server_address[1]
     assert fetch(f"http://bücher.test:{port}/news/harbour-lights").title == TITLE
     assert server.requests[-1] == ("/news/harbour-lights", f"xn--bcher-kva.test:{port}")
+
+
+# Loopback, private and link-local addresses as attackers spell them: decimal, octal and hex
+# numbers, short forms, IPv4 inside IPv6 (mapped, compatible, 6to4, NAT64), the unspecified one.
+LOOPBACK_SPELLINGS = [
+    "2130706433",
+    "0177.0.0.1",
+    "0x7f.0.0.1",
+    "0x7f000001",
+    "017700000001",
+    "127.1",
+    "[::ffff:7f00:1]",
+    "[0:0:0:0:0:ffff:127.0.0.1]",
+    "[::127.0.0.1]",
+    "[2002:7f00:1::]",
+    "[64:ff9b::7f00:1]",
+]
+PRIVATE_SPELLINGS = [
+    "0",
+    "[::]",
+    "167772161",
+    "0xa9fea9fe",
+    "2852039166",
+    "0251.0376.0251.0376",
+    "[::ffff:169.254.169.254]",
+    "[::ffff:a9fe:a9fe]",
+    "[fe80::1]",
+    "[fd00::1]",
+    "192.168.0.1",
+    "100.64.0.1",
+]
+
+
+@pytest.fixture
+def offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever slips through, it cannot reach past this machine or look a name up in DNS."""
+    keep_to_loopback(monkeypatch)
+
+
+@pytest.mark.parametrize("host", LOOPBACK_SPELLINGS + PRIVATE_SPELLINGS)
+def test_every_spelling_of_a_private_address_is_refused_before_connecting(
+    server: Server, offline: None, host: str
+) -> None:
+    before = len(server.requests)
+    with pytest.raises(SourceError, match=r"not allowed|not a public"):
+        fetch_article(f"http://{host}:{server.server_address[1]}/news/harbour-lights")
+    assert len(server.requests) == before
+
+
+@pytest.mark.parametrize("target", PRIVATE_SPELLINGS)
+def test_a_redirect_to_any_spelling_of_a_private_address_is_refused(
+    server: Server, offline: None, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    real = sources.address_problem
+    monkeypatch.setattr(sources, "address_problem", lambda a: None if a == "127.0.0.1" else real(a))
+    with pytest.raises(SourceError, match=r"not allowed|not a public"):
+        fetch_article(server.url("/redirect?to=" + quote(f"http://{target}/latest/meta-data/")))
+    assert server.requests[-1][0].startswith("/redirect?to=")  # the first hop was fetched
+
+
+@pytest.mark.parametrize(
+    ("host", "message"),
+    [
+        ("127.0.0.1", "(loopback) are not allowed"),
+        ("[::ffff:127.0.0.1]", "(loopback) are not allowed"),
+        ("localhost", "Give a full address"),
+        ("2130706433", "Give a full address"),
+    ],
+)
+def test_the_article_form_refuses_a_private_address_without_fetching_it(
+    app: Flask, session: Session, server: Server, offline: None, host: str, message: str
+) -> None:
+    author = signed_in(app, session, "author")
+    before = len(server.requests)
+    url = f"http://{host}:{server.server_address[1]}/news/harbour-lights"
+    response = author.post("/author/articles/new", data={"source": "url", "url": url})
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+    assert len(server.requests) == before
+    assert session.scalar(sa.select(sa.func.count()).select_from(Article)) == 0
 
 
 @pytest.mark.parametrize(

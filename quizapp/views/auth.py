@@ -144,13 +144,19 @@ def setup() -> ResponseReturnValue:
 
 def announce_setup(app: Flask) -> None:
     """Print the setup link in the server's log while no admin exists (as CTFd and Jupyter do),
-    from one worker only: every worker of a server calls this as it starts."""
+    from one worker only: every worker of a server calls this as it starts.
+
+    Under gunicorn's preload this runs in the master, before the workers are forked: the
+    connection it used is closed, or every worker would inherit it and talk over one socket."""
     with app.app_context():
         try:
             needed = not accounts.admin_exists(db.session())
         except sa.exc.SQLAlchemyError:  # the tables do not exist before `db upgrade`
             db.session.rollback()
             return
+        finally:
+            db.session.remove()
+            db.engine.dispose()
         database = app.config["SQLALCHEMY_DATABASE_URI"]
         if needed and accounts.first_to_announce(app.instance_path, database):
             token = accounts.setup_token(app.instance_path)
