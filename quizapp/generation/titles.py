@@ -71,15 +71,12 @@ NUMBERED_TITLE = regex.compile(
 # film").
 TYPING_CONTEXTS = [
     regex.compile(rf"(?P<t>{TITLE})\s+\((?:19|20)\d\d\)"),
-    regex.compile(
-        rf"(?P<t>{TITLE})\s+(?:is|was)\s+\p{{Lu}}[\p{{L}}.-]*(?:\s\p{{Lu}}[\p{{L}}.-]*)?['’]s?\s+"
-        rf"(?:[\p{{L}}-]+\s+){{0,4}}(?:{GENRE_NOUNS})\b"
-    ),
     regex.compile(rf"\b(?i:the)\s+(?:film|movie)\s+(?P<t>{TITLE})"),
-    # "Margaret Stone is a 2023 British biographical drama film": a definition.
+    # A definition: "Margaret Stone is a 2023 British biographical drama film", "Broker is
+    # Kore-eda's second film outside Japan".
     regex.compile(
-        rf"(?P<t>{TITLE})\s+(?:is|was)\s+(?:a|an|the)\s+(?:(?:19|20)\d\d\s+)?"
-        rf"(?:[\p{{L}}-]+\s+){{0,6}}(?:{GENRE_NOUNS})\b"
+        rf"(?P<t>{TITLE})\s+(?:is|was)\s+(?:a|an|the|\p{{Lu}}[\p{{L}}.-]*(?:\s\p{{Lu}}[\p{{L}}.-]*)?['’]s?)"
+        rf"\s+(?:(?:19|20)\d\d\s+)?(?:[\p{{L}}-]+\s+){{0,6}}(?:{GENRE_NOUNS})\b"
     ),
 ]
 FILM_CONTEXTS = [
