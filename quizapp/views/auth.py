@@ -116,6 +116,11 @@ def announce_setup(app: Flask) -> None:
         except sa.exc.SQLAlchemyError:  # the tables do not exist before `db upgrade`
             db.session.rollback()
             return
+        finally:
+            # gunicorn preloads the app and then forks its workers: a connection left in the
+            # pool would be shared by all of them (one SQLite handle or PostgreSQL socket).
+            db.session.remove()
+            db.engine.dispose()
         database = app.config["SQLALCHEMY_DATABASE_URI"]
         if needed and accounts.first_to_announce(app.instance_path, database):
             token = accounts.setup_token(app.instance_path)
