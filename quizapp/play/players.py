@@ -10,6 +10,13 @@ from sqlalchemy.orm import Session
 
 from quizapp.models import Player
 
+# Built once: on the pages every visit asks for its player, composing a statement costs more
+# than running it.
+_GUEST = sa.select(Player).where(Player.key == sa.bindparam("key"), Player.user_id.is_(None))
+_ACCOUNT = sa.select(Player).where(Player.user_id == sa.bindparam("user_id"))
+_GUEST_ID = sa.select(Player.id).where(Player.key == sa.bindparam("key"), Player.user_id.is_(None))
+_ACCOUNT_ID = sa.select(Player.id).where(Player.user_id == sa.bindparam("user_id"))
+
 
 def new_player(session: Session, nickname: str) -> Player:
     """A new player with a random key (what a browser's cookie will hold)."""
@@ -24,11 +31,11 @@ def guest_player(session: Session, key: str | None) -> Player | None:
     signing in, never by a cookie left behind."""
     if key is None:
         return None
-    return session.scalar(sa.select(Player).where(Player.key == key, Player.user_id.is_(None)))
+    return session.scalar(_GUEST, {"key": key})
 
 
 def account_player(session: Session, user_id: int) -> Player | None:
-    return session.scalar(sa.select(Player).where(Player.user_id == user_id))
+    return session.scalar(_ACCOUNT, {"user_id": user_id})
 
 
 def current_player(session: Session, user_id: int | None, guest_key: str | None) -> Player | None:
@@ -41,10 +48,12 @@ def current_player(session: Session, user_id: int | None, guest_key: str | None)
 def players_of(session: Session, user_id: int | None, guest_key: str | None) -> set[int]:
     """Every player a browser may act for: the account's, and a guest game's from before
     signing in (so signing in mid-game does not lock the player out of it)."""
-    players = [current_player(session, user_id, guest_key)]
-    if user_id is not None:  # signed out, current_player() is the guest already
-        players.append(guest_player(session, guest_key))
-    return {player.id for player in players if player is not None}
+    ids: set[int | None] = set()
+    if user_id is not None:
+        ids.add(session.scalar(_ACCOUNT_ID, {"user_id": user_id}))
+    if guest_key is not None:
+        ids.add(session.scalar(_GUEST_ID, {"key": guest_key}))
+    return {player_id for player_id in ids if player_id is not None}
 
 
 def claim_guest(session: Session, user_id: int, guest_key: str | None) -> Player | None:

@@ -11,7 +11,8 @@ from quizapp.forms.base import ActionForm
 from quizapp.forms.play import AnswerForm, StartForm
 from quizapp.models import Attempt, AttemptAnswer, Player, Quiz, utcnow
 from quizapp.play import attempts as play
-from quizapp.play import leaderboard
+from quizapp.play import catalogue, leaderboard
+from quizapp.play.catalogue import QuizCard
 from quizapp.play.settings import POINTS_PER_QUESTION, QuizSettings
 from quizapp.views import small_int
 from quizapp.views.players import browser_players, current_player, remember_player
@@ -36,19 +37,25 @@ def own_attempt(token: str) -> Attempt:
     return attempt
 
 
+def published_card(slug: str) -> QuizCard:
+    card = catalogue.published_card(db.session(), slug)
+    if card is None:
+        abort(404, description="There is no published quiz at this address.")
+    return card
+
+
 @bp.get("/quizzes/<slug>")
 def quiz_page(slug: str) -> ResponseReturnValue:
-    quiz = published_quiz(slug)
+    card = published_card(slug)
     player = current_player()
     form = StartForm(nickname=player.nickname if player else None)
-    return render_quiz_page(quiz, form, player)
+    return render_quiz_page(card, form, player)
 
 
 def render_quiz_page(
-    quiz: Quiz, form: StartForm, player: Player | None, status: int = 200
+    quiz: QuizCard, form: StartForm, player: Player | None, status: int = 200
 ) -> ResponseReturnValue:
     settings = QuizSettings.from_mapping(quiz.settings)
-    question_count = len(quiz.entries)
     board = leaderboard.quiz_board(quiz.id, "all", utcnow())
     top = board.page(db.session(), 1, 5)
     return (
@@ -56,8 +63,7 @@ def render_quiz_page(
             "play/quiz.html",
             quiz=quiz,
             form=form,
-            rules=settings.rules(question_count),
-            question_count=question_count,
+            rules=settings.rules(quiz.question_count),
             top=top,
             me=board.standing_of(db.session(), player.id) if player else None,
         ),
@@ -70,7 +76,7 @@ def start(slug: str) -> ResponseReturnValue:
     quiz = published_quiz(slug)
     form = StartForm()
     if not form.validate_on_submit():
-        return render_quiz_page(quiz, form, current_player(), status=400)
+        return render_quiz_page(published_card(slug), form, current_player(), status=400)
     player = remember_player(form.nickname.data or "")
     try:
         attempt = play.start_attempt(db.session(), quiz, player, utcnow())
