@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import CursorResult
@@ -57,6 +57,35 @@ class EmptyQuiz(PlayError):
 class Submission:
     answer: AttemptAnswer
     replay: bool  # True when this position had already been answered: nothing changed
+    feedback_hidden: bool  # the right answer stays hidden for now (feedback at the end)
+
+
+@dataclass(frozen=True)
+class Asking:
+    """A question as its page shows it, taken before the commit (which expires every row
+    loaded), so that drawing the page asks the database nothing."""
+
+    token: str
+    quiz_title: str
+    question_count: int
+    position: int
+    kind: str
+    prompt: str
+    options: list[str]
+    seconds_left: float | None
+
+
+# Built once: every page of a game runs these, and composing a statement costs more than
+# running it. Each page of a game shows the quiz's title: it comes with the attempt.
+_ATTEMPT_BY_TOKEN = (
+    sa.select(Attempt)
+    .where(Attempt.token == sa.bindparam("token"))
+    .options(joinedload(Attempt.quiz))
+)
+_ANSWER_AT = sa.select(AttemptAnswer).where(
+    AttemptAnswer.attempt_id == sa.bindparam("attempt_id"),
+    AttemptAnswer.position == sa.bindparam("position"),
+)
 
 
 def new_token() -> str:
@@ -144,6 +173,10 @@ def evidence_sentence(question: Question, answer: str) -> tuple[str, tuple[int, 
     return sentence.text, (start - sentence.start, min(end, sentence.end) - sentence.start)
 
 
+def attempt_by_token(session: Session, token: str) -> Attempt | None:
+    return session.scalar(_ATTEMPT_BY_TOKEN, {"token": token})
+
+
 def current_answer(session: Session, attempt: Attempt) -> AttemptAnswer | None:
     if attempt.finished or attempt.current_position >= attempt.question_count:
         return None
@@ -151,10 +184,19 @@ def current_answer(session: Session, attempt: Attempt) -> AttemptAnswer | None:
 
 
 def answer_at(session: Session, attempt: Attempt, position: int) -> AttemptAnswer | None:
-    return session.scalar(
-        sa.select(AttemptAnswer).where(
-            AttemptAnswer.attempt_id == attempt.id, AttemptAnswer.position == position
-        )
+    return session.scalar(_ANSWER_AT, {"attempt_id": attempt.id, "position": position})
+
+
+def asking(attempt: Attempt, answer: AttemptAnswer, now: datetime) -> Asking:
+    return Asking(
+        token=attempt.token,
+        quiz_title=attempt.quiz.title,
+        question_count=attempt.question_count,
+        position=answer.position,
+        kind=answer.kind,
+        prompt=answer.prompt,
+        options=answer.options,
+        seconds_left=seconds_left(attempt, now),
     )
 
 
@@ -210,15 +252,17 @@ def submit_answer(
     answer = answer_at(session, attempt, position) if position >= 0 else None
     if answer is None:
         raise NotCurrentQuestion("There is no such question in this attempt.")
+    settings = QuizSettings.from_mapping(attempt.settings)
+    hidden_until_the_end = settings.feedback == "end"
     if answer.answered:
-        return Submission(answer, replay=True)
+        return Submission(answer, replay=True, feedback_hidden=hidden_until_the_end)
     if position != attempt.current_position:
         raise NotCurrentQuestion("That is not the question you are on.")
     verdict = judge(answer, raw)
     correct = verdict.correct
-    settings = QuizSettings.from_mapping(attempt.settings)
-    taken = (now - (answer.shown_at or attempt.started_at)).total_seconds()
-    points = points_for(correct, settings, taken, attempt.question_count)
+    count = attempt.question_count
+    shown_at = answer.shown_at or attempt.started_at
+    points = points_for(correct, settings, (now - shown_at).total_seconds(), count)
     # Move the attempt on first: only a request that finds it still active, on this question,
     # gets to lock the answer. A racing give-up, deadline or second click finds no row.
     result = session.execute(
@@ -241,7 +285,7 @@ def submit_answer(
         if attempt.finished:
             raise AttemptOver("This attempt is over; its answers can no longer change.")
         session.expire(answer)
-        return Submission(answer, replay=True)
+        return Submission(answer, replay=True, feedback_hidden=hidden_until_the_end)
     session.execute(
         sa.update(AttemptAnswer)
         .where(AttemptAnswer.id == answer.id, AttemptAnswer.answered_at.is_(None))
@@ -251,14 +295,15 @@ def submit_answer(
             given_text=verdict.given_text,
             is_correct=correct,
             points=points,
-            shown_at=answer.shown_at or attempt.started_at,
+            shown_at=shown_at,
         )
         .execution_options(synchronize_session=False)
     )
     session.expire(answer)
-    if position + 1 >= attempt.question_count:
+    last = position + 1 >= count
+    if last:
         finish(session, attempt, "finished", now)
-    return Submission(answer, replay=False)
+    return Submission(answer, replay=False, feedback_hidden=hidden_until_the_end and not last)
 
 
 def feedback_hidden(attempt: Attempt) -> bool:

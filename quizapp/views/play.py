@@ -9,7 +9,7 @@ from flask.typing import ResponseReturnValue
 from quizapp.extensions import db
 from quizapp.forms.base import ActionForm
 from quizapp.forms.play import AnswerForm, StartForm
-from quizapp.models import Attempt, AttemptAnswer, Player, Quiz, utcnow
+from quizapp.models import Attempt, Player, Quiz, utcnow
 from quizapp.play import attempts as play
 from quizapp.play import catalogue, leaderboard
 from quizapp.play.catalogue import QuizCard
@@ -29,7 +29,7 @@ def published_quiz(slug: str) -> Quiz:
 
 def own_attempt(token: str) -> Attempt:
     """The attempt behind a token, refusing anyone but the browser that started it."""
-    attempt = db.session.scalar(sa.select(Attempt).where(Attempt.token == token))
+    attempt = play.attempt_by_token(db.session(), token)
     if attempt is None:
         abort(404, description="There is no game at this address.")
     if attempt.player_id not in browser_players():
@@ -98,22 +98,17 @@ def question(token: str) -> ResponseReturnValue:
     if answer is None:
         return redirect(url_for("play.results", token=token), code=303)
     play.mark_shown(db.session(), answer, now)
+    asking = play.asking(attempt, answer, now)
     db.session.commit()
-    return render_question(attempt, answer, AnswerForm(position=str(answer.position)))
+    return render_question(asking, AnswerForm(position=str(asking.position)))
 
 
 def render_question(
-    attempt: Attempt, answer: AttemptAnswer, form: AnswerForm, error: str | None = None
+    asking: play.Asking, form: AnswerForm, error: str | None = None
 ) -> ResponseReturnValue:
     return (
         render_template(
-            "play/question.html",
-            attempt=attempt,
-            answer=answer,
-            form=form,
-            give_up=ActionForm(),
-            error=error,
-            seconds_left=play.seconds_left(attempt, utcnow()),
+            "play/question.html", question=asking, form=form, give_up=ActionForm(), error=error
         ),
         400 if error else 200,
     )
@@ -138,7 +133,7 @@ def submit(token: str) -> ResponseReturnValue:
         db.session.rollback()
         answer = play.answer_at(db.session(), attempt, position)
         assert answer is not None
-        return render_question(attempt, answer, form, error=str(error))
+        return render_question(play.asking(attempt, answer, utcnow()), form, error=str(error))
     except play.UnknownOption as error:
         db.session.rollback()
         abort(400, description=str(error))
@@ -146,11 +141,9 @@ def submit(token: str) -> ResponseReturnValue:
         db.session.rollback()
         abort(409, description=f"{error} Go back to the game to carry on.")
     db.session.commit()
-    if play.feedback_hidden(attempt):
+    if submission.feedback_hidden:
         return redirect(url_for("play.question", token=token), code=303)
-    return redirect(
-        url_for("play.feedback", token=token, position=submission.answer.position), code=303
-    )
+    return redirect(url_for("play.feedback", token=token, position=position), code=303)
 
 
 @bp.get("/play/<token>/answers/<int:position>")
@@ -176,7 +169,7 @@ def give_up(token: str) -> ResponseReturnValue:
 
 @bp.get("/results/<token>")
 def results(token: str) -> ResponseReturnValue:
-    attempt = db.session.scalar(sa.select(Attempt).where(Attempt.token == token))
+    attempt = play.attempt_by_token(db.session(), token)
     if attempt is None:
         abort(404, description="There is no game at this address.")
     if not attempt.finished and play.expire_if_due(db.session(), attempt, utcnow()):
