@@ -76,11 +76,12 @@ class Asking:
 
 
 # Built once: every page of a game runs these, and composing a statement costs more than
-# running it. Each page of a game shows the quiz's title: it comes with the attempt.
+# running it. The attempt comes with its player (whose browser may play it) and its quiz (each
+# page of a game shows the title).
 _ATTEMPT_BY_TOKEN = (
     sa.select(Attempt)
     .where(Attempt.token == sa.bindparam("token"))
-    .options(joinedload(Attempt.quiz))
+    .options(joinedload(Attempt.player), joinedload(Attempt.quiz))
 )
 _ANSWER_AT = sa.select(AttemptAnswer).where(
     AttemptAnswer.attempt_id == sa.bindparam("attempt_id"),

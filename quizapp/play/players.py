@@ -14,8 +14,6 @@ from quizapp.models import Player
 # than running it.
 _GUEST = sa.select(Player).where(Player.key == sa.bindparam("key"), Player.user_id.is_(None))
 _ACCOUNT = sa.select(Player).where(Player.user_id == sa.bindparam("user_id"))
-_GUEST_ID = sa.select(Player.id).where(Player.key == sa.bindparam("key"), Player.user_id.is_(None))
-_ACCOUNT_ID = sa.select(Player.id).where(Player.user_id == sa.bindparam("user_id"))
 
 
 def new_player(session: Session, nickname: str) -> Player:
@@ -45,15 +43,12 @@ def current_player(session: Session, user_id: int | None, guest_key: str | None)
     return guest_player(session, guest_key)
 
 
-def players_of(session: Session, user_id: int | None, guest_key: str | None) -> set[int]:
-    """Every player a browser may act for: the account's, and a guest game's from before
-    signing in (so signing in mid-game does not lock the player out of it)."""
-    ids: set[int | None] = set()
-    if user_id is not None:
-        ids.add(session.scalar(_ACCOUNT_ID, {"user_id": user_id}))
-    if guest_key is not None:
-        ids.add(session.scalar(_GUEST_ID, {"key": guest_key}))
-    return {player_id for player_id in ids if player_id is not None}
+def may_act_for(player: Player, user_id: int | None, guest_key: str | None) -> bool:
+    """Whether a browser may act for this player: the account's player when signed in, and the
+    browser's guest player (so signing in mid-game does not lock the player out of it)."""
+    if user_id is not None and player.user_id == user_id:
+        return True
+    return guest_key is not None and player.user_id is None and player.key == guest_key
 
 
 def claim_guest(session: Session, user_id: int, guest_key: str | None) -> Player | None:

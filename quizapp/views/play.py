@@ -15,7 +15,7 @@ from quizapp.play import catalogue, leaderboard
 from quizapp.play.catalogue import QuizCard
 from quizapp.play.settings import POINTS_PER_QUESTION, QuizSettings
 from quizapp.views import small_int
-from quizapp.views.players import browser_players, current_player, remember_player
+from quizapp.views.players import current_player, plays_as, remember_player
 
 bp = Blueprint("play", __name__)
 
@@ -32,7 +32,7 @@ def own_attempt(token: str) -> Attempt:
     attempt = play.attempt_by_token(db.session(), token)
     if attempt is None:
         abort(404, description="There is no game at this address.")
-    if attempt.player_id not in browser_players():
+    if not plays_as(attempt.player):
         abort(403, description="This game was started in another browser; start your own.")
     return attempt
 
@@ -178,7 +178,7 @@ def results(token: str) -> ResponseReturnValue:
         own_attempt(token)
         return redirect(url_for("play.question", token=token), code=303)
     max_points = attempt.question_count * POINTS_PER_QUESTION
-    mine = attempt.player_id in browser_players()
+    mine = plays_as(attempt.player)
     standing = (
         leaderboard.quiz_board(attempt.quiz_id, "all", utcnow()).standing_of(
             db.session(), attempt.player_id
