@@ -87,6 +87,39 @@ _ANSWER_AT = sa.select(AttemptAnswer).where(
     AttemptAnswer.attempt_id == sa.bindparam("attempt_id"),
     AttemptAnswer.position == sa.bindparam("position"),
 )
+_MARK_SHOWN = (
+    sa.update(AttemptAnswer)
+    .where(AttemptAnswer.id == sa.bindparam("answer_id"), AttemptAnswer.shown_at.is_(None))
+    .values(shown_at=sa.bindparam("at"))
+    .execution_options(synchronize_session=False)
+)
+_MOVE_ON = (
+    sa.update(Attempt)
+    .where(
+        Attempt.id == sa.bindparam("attempt_id"),
+        Attempt.status == "active",
+        Attempt.current_position == sa.bindparam("position"),
+    )
+    .values(
+        current_position=Attempt.current_position + 1,
+        points=Attempt.points + sa.bindparam("earned"),
+        correct_count=Attempt.correct_count + sa.bindparam("right"),
+    )
+    .execution_options(synchronize_session=False)
+)
+_LOCK_ANSWER = (
+    sa.update(AttemptAnswer)
+    .where(AttemptAnswer.id == sa.bindparam("answer_id"), AttemptAnswer.answered_at.is_(None))
+    .values(
+        answered_at=sa.bindparam("at"),
+        chosen_option=sa.bindparam("chosen"),
+        given_text=sa.bindparam("given"),
+        is_correct=sa.bindparam("right"),
+        points=sa.bindparam("earned"),
+        shown_at=sa.bindparam("shown"),
+    )
+    .execution_options(synchronize_session=False)
+)
 
 
 def new_token() -> str:
@@ -210,12 +243,7 @@ def seconds_left(attempt: Attempt, now: datetime) -> float | None:
 def mark_shown(session: Session, answer: AttemptAnswer, now: datetime) -> None:
     """Start the question's clock the first time it is shown; reloads do not restart it."""
     if answer.shown_at is None:
-        session.execute(
-            sa.update(AttemptAnswer)
-            .where(AttemptAnswer.id == answer.id, AttemptAnswer.shown_at.is_(None))
-            .values(shown_at=now)
-            .execution_options(synchronize_session=False)
-        )
+        session.execute(_MARK_SHOWN, {"answer_id": answer.id, "at": now})
         session.expire(answer, ["shown_at"])
 
 
@@ -267,18 +295,8 @@ def submit_answer(
     # Move the attempt on first: only a request that finds it still active, on this question,
     # gets to lock the answer. A racing give-up, deadline or second click finds no row.
     result = session.execute(
-        sa.update(Attempt)
-        .where(
-            Attempt.id == attempt.id,
-            Attempt.status == "active",
-            Attempt.current_position == position,
-        )
-        .values(
-            current_position=position + 1,
-            points=Attempt.points + points,
-            correct_count=Attempt.correct_count + int(correct),
-        )
-        .execution_options(synchronize_session=False)
+        _MOVE_ON,
+        {"attempt_id": attempt.id, "position": position, "earned": points, "right": int(correct)},
     )
     moved = cast("CursorResult[Any]", result).rowcount  # an UPDATE's result has a row count
     session.expire(attempt)
@@ -288,17 +306,16 @@ def submit_answer(
         session.expire(answer)
         return Submission(answer, replay=True, feedback_hidden=hidden_until_the_end)
     session.execute(
-        sa.update(AttemptAnswer)
-        .where(AttemptAnswer.id == answer.id, AttemptAnswer.answered_at.is_(None))
-        .values(
-            answered_at=now,
-            chosen_option=verdict.chosen_option,
-            given_text=verdict.given_text,
-            is_correct=correct,
-            points=points,
-            shown_at=shown_at,
-        )
-        .execution_options(synchronize_session=False)
+        _LOCK_ANSWER,
+        {
+            "answer_id": answer.id,
+            "at": now,
+            "chosen": verdict.chosen_option,
+            "given": verdict.given_text,
+            "right": correct,
+            "earned": points,
+            "shown": shown_at,
+        },
     )
     session.expire(answer)
     last = position + 1 >= count
