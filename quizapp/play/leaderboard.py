@@ -103,9 +103,11 @@ class Board(Generic[_Row]):
         # A quiz board's rows say how many answers were right, the overall board's how many
         # quizzes were played.
         extra = [getattr(m, name) for name in ("correct_count", "quizzes") if hasattr(m, name)]
+        # Plain rows, read on the session's connection: the ORM's work for each statement (flush,
+        # identity map, loading objects) would cost more than the query.
         rows = [
             row._mapping
-            for row in session.execute(
+            for row in session.connection().execute(
                 sa.select(m.id, m.player_id, m.points, m.duration_ms, m.finished_at, *extra)
                 .add_columns(Player.nickname)
                 .join(ids, ids.c.id == m.id)
