@@ -7,7 +7,6 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import db
-from quizapp.forms.base import ActionForm
 from quizapp.forms.play import AnswerForm, StartForm
 from quizapp.models import Attempt, Player, Quiz, utcnow
 from quizapp.play import attempts as play
@@ -100,18 +99,12 @@ def question(token: str) -> ResponseReturnValue:
     play.mark_shown(db.session(), answer, now)
     asking = play.asking(attempt, answer, now)
     db.session.commit()
-    return render_question(asking, AnswerForm(position=str(asking.position)))
+    return render_question(asking)
 
 
-def render_question(
-    asking: play.Asking, form: AnswerForm, error: str | None = None
-) -> ResponseReturnValue:
-    return (
-        render_template(
-            "play/question.html", question=asking, form=form, give_up=ActionForm(), error=error
-        ),
-        400 if error else 200,
-    )
+def render_question(asking: play.Asking, error: str | None = None) -> ResponseReturnValue:
+    status = 400 if error else 200
+    return render_template("play/question.html", question=asking, error=error), status
 
 
 @bp.post("/play/<token>")
@@ -133,7 +126,7 @@ def submit(token: str) -> ResponseReturnValue:
         db.session.rollback()
         answer = play.answer_at(db.session(), attempt, position)
         assert answer is not None
-        return render_question(play.asking(attempt, answer, utcnow()), form, error=str(error))
+        return render_question(play.asking(attempt, answer, utcnow()), error=str(error))
     except play.UnknownOption as error:
         db.session.rollback()
         abort(400, description=str(error))
