@@ -53,7 +53,7 @@ bench-board: install
 	$(BIN)/python benchmarks/bench_leaderboard.py $(BOARD_ARGS)
 
 # quizapp's pages against a minimal Flask page, both under gunicorn, driven by wrk; about
-# 3 minutes. Shorter: PAGES_ARGS='--rounds 1 --seconds 2 --pages home'
+# 4 minutes. Shorter: PAGES_ARGS='--rounds 1 --seconds 2 --pages home'
 bench-pages: install
 	$(BIN)/python benchmarks/bench_pages.py $(PAGES_ARGS)
 
