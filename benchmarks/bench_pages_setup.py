@@ -29,7 +29,7 @@ from flask_migrate import upgrade
 # Runnable as a plain script without the project being installed into the virtualenv.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quizapp import create_app
+from quizapp import accounts, create_app
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptAnswer, Quiz, utcnow
 from quizapp.play import attempts as play
@@ -68,10 +68,19 @@ def quizapp_environment(folder: Path) -> dict[str, str]:
 
 
 def build_database(environment: dict[str, str], players_count: int, seed: int) -> Flask:
-    """Migrate, seed the demo quiz, and have players play it (the domain's own functions)."""
-    app = create_app({"SQLALCHEMY_DATABASE_URI": environment["DATABASE_URL"]})
+    """Migrate, seed the demo quiz, and have players play it (the domain's own functions).
+    An admin exists, so the server announces no setup link (which would write its token and
+    lock into the project's instance folder)."""
+    # This process reads the server's settings, from its environment: with SECRET_KEY set, no
+    # key is kept in the instance folder either.
+    os.environ.update({name: environment[name] for name in ("DATABASE_URL", "SECRET_KEY")})
+    app = create_app()
     with app.app_context():
         upgrade()
+        accounts.create_user(
+            db.session(), "bench@example.org", secrets.token_urlsafe(16), role="admin"
+        )
+        db.session.commit()
         result = app.test_cli_runner().invoke(args=["seed"])
         if result.exit_code != 0:
             raise BenchFailure(f"flask seed failed: {result.output}")
