@@ -52,4 +52,9 @@ devset: install
 bench-board: install
 	$(BIN)/python benchmarks/bench_leaderboard.py $(BOARD_ARGS)
 
-.PHONY: all install lock run test lint bench bench-board devset
+# quizapp's pages against a minimal Flask page, both under gunicorn, driven by wrk; about
+# 4 minutes. Shorter: PAGES_ARGS='--rounds 1 --seconds 2 --pages home'
+bench-pages: install
+	$(BIN)/python benchmarks/bench_pages.py $(PAGES_ARGS)
+
+.PHONY: all install lock run test lint bench bench-board bench-pages devset

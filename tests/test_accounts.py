@@ -206,6 +206,14 @@ def test_setup_link_is_printed_by_one_worker_only(
     assert caplog.text.count("No admin yet. Create one at /setup?token=") == 1
 
 
+def test_announcing_leaves_no_database_connection_for_the_workers_to_share(app: Flask) -> None:
+    """gunicorn preloads the app (which announces) and then forks its workers: a connection
+    left in the pool would be one SQLite handle or PostgreSQL socket used by all of them."""
+    announce_setup(app)
+    with app.app_context():
+        assert db.engine.pool.checkedin() == 0
+
+
 def test_setup_link_is_printed_again_when_the_server_restarts(app: Flask) -> None:
     """A new server (new processes) announces again: the lock ends with the process."""
     announce = (

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import time
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from itsdangerous import TimestampSigner
 from sqlalchemy.orm import Session
+from werkzeug.test import TestResponse
 
 from quizapp import accounts, create_app
 from quizapp.config import ConfigError
 from quizapp.extensions import db
 from tests.author_support import PASSWORD
+from tests.playing import publish_quiz, start
 
 
 @pytest.mark.parametrize("path", ["/", "/leaderboard", "/sign-in", "/no-such-page", "/healthz"])
@@ -119,6 +125,36 @@ def test_forwarded_headers_are_trusted_only_behind_the_configured_proxies(
     )
     response = app.test_client().get("/healthz", headers={"X-Forwarded-Proto": "https"})
     assert ("Strict-Transport-Security" in response.headers) is trusted
+
+
+def session_cookies(response: TestResponse) -> list[str]:
+    return [c for c in response.headers.getlist("Set-Cookie") if c.startswith("session=")]
+
+
+def test_a_players_cookie_is_not_signed_again_on_every_page(
+    client: FlaskClient, session: Session
+) -> None:
+    quiz = publish_quiz(session)
+    start(client, quiz.slug)
+    for path in ("/", f"/quizzes/{quiz.slug}", "/leaderboard"):
+        assert session_cookies(client.get(path)) == [], path
+    assert 'value="Ann"' in client.get(f"/quizzes/{quiz.slug}").get_data(as_text=True)
+
+
+def test_a_players_cookie_signed_a_day_ago_is_sent_again_for_another_year(
+    client: FlaskClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quiz = publish_quiz(session)
+    with monkeypatch.context() as yesterday:
+        yesterday.setattr(TimestampSigner, "get_timestamp", lambda _: int(time.time()) - 86_401)
+        start(client, quiz.slug)
+    (cookie,) = session_cookies(client.get("/"))
+    expires = datetime.strptime(
+        cookie.split("Expires=")[1].split(";")[0], "%a, %d %b %Y %H:%M:%S GMT"
+    )
+    assert expires.replace(tzinfo=UTC) > datetime.now(UTC) + timedelta(days=364)
+    assert session_cookies(client.get("/")) == []
+    assert 'value="Ann"' in client.get(f"/quizzes/{quiz.slug}").get_data(as_text=True)
 
 
 def test_the_remember_me_cookie_is_secure_over_https(app: Flask, session: Session) -> None:

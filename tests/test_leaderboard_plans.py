@@ -171,18 +171,16 @@ def index_uses(plan: list[str], index: str) -> list[str]:
 
 def check_page(session: Session, board: leaderboard.Board, kind: str, page: int) -> None:
     sent = plans_of(session, lambda: board.page(session, page, 20))
-    assert len(sent) == 2, "a page is its ids off the index, then those rows"
-    (ids_statement, ids_plan), (rows_statement, rows_plan) = sent
-    assert "ORDER BY" in ids_statement and "LIMIT" in ids_statement
-    assert not problems_in(ids_plan), f"page {page} sorts or scans: {ids_plan}"
-    uses = index_uses(ids_plan, RANK_INDEX[kind])
-    assert uses, f"page {page} does not read {RANK_INDEX[kind]}: {ids_plan}"
-    assert all(f"SEARCH {TABLE[kind]} USING COVERING INDEX" in step for step in uses), ids_plan
-    assert " IN (" in rows_statement
-    # The only scan allowed is of the page's own list of ids (a subquery of at most 21 values).
-    growing = [step for step in problems_in(rows_plan) if not step.startswith("SCAN (subquery")]
-    assert not growing, f"loading page {page}'s rows sorts or scans: {rows_plan}"
-    assert f"SEARCH {TABLE[kind]} USING INTEGER PRIMARY KEY" in " ".join(rows_plan), rows_plan
+    assert len(sent) == 1, "a page is one statement: its ids off the index, joined to those rows"
+    ((statement, plan),) = sent
+    assert "ORDER BY" in statement and "LIMIT" in statement
+    # The only scan allowed is of the page's own list of ids (a subquery of at most 21 rows).
+    growing = [step for step in problems_in(plan) if not step.startswith("SCAN anon_")]
+    assert not growing, f"page {page} sorts or scans: {plan}"
+    uses = index_uses(plan, RANK_INDEX[kind])
+    assert uses, f"page {page} does not read {RANK_INDEX[kind]}: {plan}"
+    assert all(f"SEARCH {TABLE[kind]} USING COVERING INDEX" in step for step in uses), plan
+    assert f"SEARCH {TABLE[kind]} USING INTEGER PRIMARY KEY" in " ".join(plan), plan
 
 
 def check_rank(session: Session, board: leaderboard.Board, kind: str) -> None:
@@ -217,13 +215,14 @@ def test_a_rank_is_two_index_range_counts(boards: Session, kind: str) -> None:
         check_rank(boards, make_board(kind, period), kind)
 
 
-def test_the_page_statement_is_the_boards_ordered_select(session: Session) -> None:
-    """What is checked above is `Board.ordered()` with the page's offset and limit."""
+def test_the_page_statement_reads_the_boards_ordered_select(session: Session) -> None:
+    """What is checked above is `Board.ordered()` with the page's offset and limit, inside."""
     board = make_board("quiz", "all")
     with statements_sent(session) as sent:
         board.page(session, 2, 20)
-    compiled = board.ordered().offset(20).limit(21).compile(session.get_bind())
-    assert [statement for statement, _ in sent][:1] == [str(compiled)]
+    compiled = str(board.ordered().offset(20).limit(21).compile(session.get_bind()))
+    ((statement, _),) = sent
+    assert compiled[compiled.index("FROM") :] in statement
 
 
 @pytest.mark.parametrize("kind", ["quiz", "overall"])

@@ -78,3 +78,46 @@ def test_pages_cost_the_same_for_small_and_large_quizzes_and_boards(
     many = costs(large, players=12)
     assert few == many
     assert max(few.values()) <= 10, few
+
+
+def test_each_page_runs_only_the_queries_it_needs(
+    app: Flask, client: FlaskClient, session: Session
+) -> None:
+    """For a player on the boards. A page that loads what it shows row by row, reads a row
+    again after its commit, or counts by loading, runs more and fails here."""
+    quiz = publish_quiz(session)
+    play_all(client, session, start(client, quiz.slug), right=False)
+    token = start(client, quiz.slug)
+
+    def cost(method: str, url: str, **data: str) -> int:
+        with counting(app) as statements:
+            response = client.open(url, method=method, data=data or None)
+        assert response.status_code in {200, 303}, url
+        return len(statements)
+
+    costs = {
+        # the catalogue, each quiz with its size and best score
+        "home": cost("GET", "/"),
+        # the quiz (size and article included), the player, the top 5, their row and rank
+        "quiz page": cost("GET", f"/quizzes/{quiz.slug}"),
+        # the quiz, the player, the page of rows, their row and rank
+        "leaderboard": cost("GET", f"/leaderboard/{quiz.slug}"),
+        "overall leaderboard": cost("GET", "/leaderboard"),
+        # the attempt (with its player and quiz), its current question, marking it shown, and
+        # whether the game is a replay (practice) under first-game rules
+        "question": cost("GET", f"/play/{token}"),
+        "question again": cost("GET", f"/play/{token}"),
+        # the attempt, the question, moving the attempt on, locking the answer
+        "answer": cost("POST", f"/play/{token}", position="0", answer="0"),
+        "feedback": cost("GET", f"/play/{token}/answers/0"),
+    }
+    assert costs == {
+        "home": 1,
+        "quiz page": 5,
+        "leaderboard": 5,
+        "overall leaderboard": 4,
+        "question": 4,
+        "question again": 3,
+        "answer": 4,
+        "feedback": 3,
+    }

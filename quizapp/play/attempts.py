@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import CursorResult
@@ -57,6 +57,69 @@ class EmptyQuiz(PlayError):
 class Submission:
     answer: AttemptAnswer
     replay: bool  # True when this position had already been answered: nothing changed
+    feedback_hidden: bool  # the right answer stays hidden for now (feedback at the end)
+
+
+@dataclass(frozen=True)
+class Asking:
+    """A question as its page shows it, taken before the commit (which expires every row
+    loaded), so that drawing the page asks the database nothing."""
+
+    token: str
+    quiz_title: str
+    question_count: int
+    position: int
+    kind: str
+    prompt: str
+    options: list[str]
+    seconds_left: float | None
+
+
+# Built once: every page of a game runs these, and composing a statement costs more than
+# running it. The attempt comes with its player (whose browser may play it) and its quiz (each
+# page of a game shows the title).
+_ATTEMPT_BY_TOKEN = (
+    sa.select(Attempt)
+    .where(Attempt.token == sa.bindparam("token"))
+    .options(joinedload(Attempt.player), joinedload(Attempt.quiz))
+)
+_ANSWER_AT = sa.select(AttemptAnswer).where(
+    AttemptAnswer.attempt_id == sa.bindparam("attempt_id"),
+    AttemptAnswer.position == sa.bindparam("position"),
+)
+_MARK_SHOWN = (
+    sa.update(AttemptAnswer)
+    .where(AttemptAnswer.id == sa.bindparam("answer_id"), AttemptAnswer.shown_at.is_(None))
+    .values(shown_at=sa.bindparam("at"))
+    .execution_options(synchronize_session=False)
+)
+_MOVE_ON = (
+    sa.update(Attempt)
+    .where(
+        Attempt.id == sa.bindparam("attempt_id"),
+        Attempt.status == "active",
+        Attempt.current_position == sa.bindparam("position"),
+    )
+    .values(
+        current_position=Attempt.current_position + 1,
+        points=Attempt.points + sa.bindparam("earned"),
+        correct_count=Attempt.correct_count + sa.bindparam("right"),
+    )
+    .execution_options(synchronize_session=False)
+)
+_LOCK_ANSWER = (
+    sa.update(AttemptAnswer)
+    .where(AttemptAnswer.id == sa.bindparam("answer_id"), AttemptAnswer.answered_at.is_(None))
+    .values(
+        answered_at=sa.bindparam("at"),
+        chosen_option=sa.bindparam("chosen"),
+        given_text=sa.bindparam("given"),
+        is_correct=sa.bindparam("right"),
+        points=sa.bindparam("earned"),
+        shown_at=sa.bindparam("shown"),
+    )
+    .execution_options(synchronize_session=False)
+)
 
 
 def new_token() -> str:
@@ -144,6 +207,10 @@ def evidence_sentence(question: Question, answer: str) -> tuple[str, tuple[int, 
     return sentence.text, (start - sentence.start, min(end, sentence.end) - sentence.start)
 
 
+def attempt_by_token(session: Session, token: str) -> Attempt | None:
+    return session.scalar(_ATTEMPT_BY_TOKEN, {"token": token})
+
+
 def current_answer(session: Session, attempt: Attempt) -> AttemptAnswer | None:
     if attempt.finished or attempt.current_position >= attempt.question_count:
         return None
@@ -151,10 +218,19 @@ def current_answer(session: Session, attempt: Attempt) -> AttemptAnswer | None:
 
 
 def answer_at(session: Session, attempt: Attempt, position: int) -> AttemptAnswer | None:
-    return session.scalar(
-        sa.select(AttemptAnswer).where(
-            AttemptAnswer.attempt_id == attempt.id, AttemptAnswer.position == position
-        )
+    return session.scalar(_ANSWER_AT, {"attempt_id": attempt.id, "position": position})
+
+
+def asking(attempt: Attempt, answer: AttemptAnswer, now: datetime) -> Asking:
+    return Asking(
+        token=attempt.token,
+        quiz_title=attempt.quiz.title,
+        question_count=attempt.question_count,
+        position=answer.position,
+        kind=answer.kind,
+        prompt=answer.prompt,
+        options=answer.options,
+        seconds_left=seconds_left(attempt, now),
     )
 
 
@@ -167,12 +243,7 @@ def seconds_left(attempt: Attempt, now: datetime) -> float | None:
 def mark_shown(session: Session, answer: AttemptAnswer, now: datetime) -> None:
     """Start the question's clock the first time it is shown; reloads do not restart it."""
     if answer.shown_at is None:
-        session.execute(
-            sa.update(AttemptAnswer)
-            .where(AttemptAnswer.id == answer.id, AttemptAnswer.shown_at.is_(None))
-            .values(shown_at=now)
-            .execution_options(synchronize_session=False)
-        )
+        session.execute(_MARK_SHOWN, {"answer_id": answer.id, "at": now})
         session.expire(answer, ["shown_at"])
 
 
@@ -210,30 +281,22 @@ def submit_answer(
     answer = answer_at(session, attempt, position) if position >= 0 else None
     if answer is None:
         raise NotCurrentQuestion("There is no such question in this attempt.")
+    settings = QuizSettings.from_mapping(attempt.settings)
+    hidden_until_the_end = settings.feedback == "end"
     if answer.answered:
-        return Submission(answer, replay=True)
+        return Submission(answer, replay=True, feedback_hidden=hidden_until_the_end)
     if position != attempt.current_position:
         raise NotCurrentQuestion("That is not the question you are on.")
     verdict = judge(answer, raw)
     correct = verdict.correct
-    settings = QuizSettings.from_mapping(attempt.settings)
-    taken = (now - (answer.shown_at or attempt.started_at)).total_seconds()
-    points = points_for(correct, settings, taken, attempt.question_count)
+    count = attempt.question_count
+    shown_at = answer.shown_at or attempt.started_at
+    points = points_for(correct, settings, (now - shown_at).total_seconds(), count)
     # Move the attempt on first: only a request that finds it still active, on this question,
     # gets to lock the answer. A racing give-up, deadline or second click finds no row.
     result = session.execute(
-        sa.update(Attempt)
-        .where(
-            Attempt.id == attempt.id,
-            Attempt.status == "active",
-            Attempt.current_position == position,
-        )
-        .values(
-            current_position=position + 1,
-            points=Attempt.points + points,
-            correct_count=Attempt.correct_count + int(correct),
-        )
-        .execution_options(synchronize_session=False)
+        _MOVE_ON,
+        {"attempt_id": attempt.id, "position": position, "earned": points, "right": int(correct)},
     )
     moved = cast("CursorResult[Any]", result).rowcount  # an UPDATE's result has a row count
     session.expire(attempt)
@@ -241,24 +304,24 @@ def submit_answer(
         if attempt.finished:
             raise AttemptOver("This attempt is over; its answers can no longer change.")
         session.expire(answer)
-        return Submission(answer, replay=True)
+        return Submission(answer, replay=True, feedback_hidden=hidden_until_the_end)
     session.execute(
-        sa.update(AttemptAnswer)
-        .where(AttemptAnswer.id == answer.id, AttemptAnswer.answered_at.is_(None))
-        .values(
-            answered_at=now,
-            chosen_option=verdict.chosen_option,
-            given_text=verdict.given_text,
-            is_correct=correct,
-            points=points,
-            shown_at=answer.shown_at or attempt.started_at,
-        )
-        .execution_options(synchronize_session=False)
+        _LOCK_ANSWER,
+        {
+            "answer_id": answer.id,
+            "at": now,
+            "chosen": verdict.chosen_option,
+            "given": verdict.given_text,
+            "right": correct,
+            "earned": points,
+            "shown": shown_at,
+        },
     )
     session.expire(answer)
-    if position + 1 >= attempt.question_count:
+    last = position + 1 >= count
+    if last:
         finish(session, attempt, "finished", now)
-    return Submission(answer, replay=False)
+    return Submission(answer, replay=False, feedback_hidden=hidden_until_the_end and not last)
 
 
 def feedback_hidden(attempt: Attempt) -> bool:

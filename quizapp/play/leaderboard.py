@@ -94,26 +94,43 @@ class Board(Generic[_Row]):
         )
 
     def page(self, session: Session, page: int, per_page: int) -> BoardPage:
-        """One page: its ids off the index (cheap even deep down), then just those rows."""
+        """One page in one query: its ids off the rank index alone (cheap even deep down), and
+        just those rows with their players' nicknames, as plain values."""
         page = max(1, page)
         offset = (page - 1) * per_page
-        ids = session.scalars(self.ordered().offset(offset).limit(per_page + 1)).all()
-        shown = ids[:per_page]
         m = self.model
-        found = {
-            row.id: (row, nickname)
-            for row, nickname in session.execute(
-                sa.select(m, Player.nickname)
+        ids = self.ordered().offset(offset).limit(per_page + 1).subquery()
+        # A quiz board's rows say how many answers were right, the overall board's how many
+        # quizzes were played.
+        extra = [getattr(m, name) for name in ("correct_count", "quizzes") if hasattr(m, name)]
+        # Plain rows, read on the session's connection: the ORM's work for each statement (flush,
+        # identity map, loading objects) would cost more than the query.
+        rows = [
+            row._mapping
+            for row in session.connection().execute(
+                sa.select(m.id, m.player_id, m.points, m.duration_ms, m.finished_at, *extra)
+                .add_columns(Player.nickname)
+                .join(ids, ids.c.id == m.id)
                 .join(Player, Player.id == m.player_id)
-                .where(m.id.in_(shown))
             )
-        }
-        standings = [
-            self.standing(offset + i + 1, *found[row_id])
-            for i, row_id in enumerate(shown)
-            if row_id in found
         ]
-        return BoardPage(standings, page, per_page, has_next=len(ids) > per_page)
+        rows.sort(
+            key=lambda row: (-row["points"], row["duration_ms"], row["finished_at"], row["id"])
+        )
+        standings = [
+            Standing(
+                rank=offset + i + 1,
+                player_id=row["player_id"],
+                nickname=row["nickname"],
+                points=row["points"],
+                duration_ms=row["duration_ms"],
+                finished_at=row["finished_at"],
+                correct_count=row.get("correct_count"),
+                quizzes=row.get("quizzes"),
+            )
+            for i, row in enumerate(rows[:per_page])
+        ]
+        return BoardPage(standings, page, per_page, has_next=len(rows) > per_page)
 
     def rank_query(self, row: _Row) -> sa.Select[int]:
         m = self.model

@@ -10,6 +10,11 @@ from sqlalchemy.orm import Session
 
 from quizapp.models import Player
 
+# Built once: on the pages every visit asks for its player, composing a statement costs more
+# than running it.
+_GUEST = sa.select(Player).where(Player.key == sa.bindparam("key"), Player.user_id.is_(None))
+_ACCOUNT = sa.select(Player).where(Player.user_id == sa.bindparam("user_id"))
+
 
 def new_player(session: Session, nickname: str) -> Player:
     """A new player with a random key (what a browser's cookie will hold)."""
@@ -24,11 +29,11 @@ def guest_player(session: Session, key: str | None) -> Player | None:
     signing in, never by a cookie left behind."""
     if key is None:
         return None
-    return session.scalar(sa.select(Player).where(Player.key == key, Player.user_id.is_(None)))
+    return session.scalar(_GUEST, {"key": key})
 
 
 def account_player(session: Session, user_id: int) -> Player | None:
-    return session.scalar(sa.select(Player).where(Player.user_id == user_id))
+    return session.scalar(_ACCOUNT, {"user_id": user_id})
 
 
 def current_player(session: Session, user_id: int | None, guest_key: str | None) -> Player | None:
@@ -38,13 +43,12 @@ def current_player(session: Session, user_id: int | None, guest_key: str | None)
     return guest_player(session, guest_key)
 
 
-def players_of(session: Session, user_id: int | None, guest_key: str | None) -> set[int]:
-    """Every player a browser may act for: the account's, and a guest game's from before
-    signing in (so signing in mid-game does not lock the player out of it)."""
-    players = [current_player(session, user_id, guest_key)]
-    if user_id is not None:  # signed out, current_player() is the guest already
-        players.append(guest_player(session, guest_key))
-    return {player.id for player in players if player is not None}
+def may_act_for(player: Player, user_id: int | None, guest_key: str | None) -> bool:
+    """Whether a browser may act for this player: the account's player when signed in, and the
+    browser's guest player (so signing in mid-game does not lock the player out of it)."""
+    if user_id is not None and player.user_id == user_id:
+        return True
+    return guest_key is not None and player.user_id is None and player.key == guest_key
 
 
 def claim_guest(session: Session, user_id: int, guest_key: str | None) -> Player | None:

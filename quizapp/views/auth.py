@@ -155,6 +155,8 @@ def announce_setup(app: Flask) -> None:
             db.session.rollback()
             return
         finally:
+            # gunicorn preloads the app and then forks its workers: a connection left in the
+            # pool would be shared by all of them (one SQLite handle or PostgreSQL socket).
             db.session.remove()
             db.engine.dispose()
         database = app.config["SQLALCHEMY_DATABASE_URI"]

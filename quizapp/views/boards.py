@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import db
-from quizapp.models import BoardEntry, PlayerTotal, Quiz, utcnow
-from quizapp.play import leaderboard
+from quizapp.models import BoardEntry, PlayerTotal, utcnow
+from quizapp.play import catalogue, leaderboard
 from quizapp.views.players import current_player
 
 bp = Blueprint("boards", __name__, url_prefix="/leaderboard")
@@ -51,7 +50,7 @@ def overall() -> ResponseReturnValue:
 
 @bp.get("/<slug>")
 def quiz_board(slug: str) -> ResponseReturnValue:
-    quiz = db.session.scalar(sa.select(Quiz).where(Quiz.slug == slug, Quiz.published.is_(True)))
+    quiz = catalogue.published_card(db.session(), slug)
     if quiz is None:
         abort(404, description="There is no published quiz at this address.")
     period, _ = board_arguments()

@@ -1,11 +1,14 @@
 """What every response carries and every request is held to: security headers, no NUL bytes,
-and a health check that asks the database."""
+the session cookie's flags, and a health check that asks the database."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import sqlalchemy as sa
-from flask import Blueprint, Flask, Response, abort, has_request_context, request
-from flask.sessions import SecureCookieSessionInterface
+from flask import Blueprint, Flask, Request, Response, abort, has_request_context, request
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface, SessionMixin
+from itsdangerous import BadSignature
 from sqlalchemy.exc import SQLAlchemyError
 
 from quizapp.extensions import db
@@ -71,11 +74,49 @@ def _secure_headers(response: Response) -> Response:
     return response
 
 
+# A long-lived session's cookie starts its lifetime again when it is sent anew; once a day is
+# enough for a year-long cookie, and spares every other response signing it again.
+REFRESH_AFTER = timedelta(days=1)
+
+
+class DatedSession(SecureCookieSession):
+    """A session that knows when its cookie was signed (None: not yet)."""
+
+    signed_at: datetime | None = None
+
+
 class SecureOverHttps(SecureCookieSessionInterface):
-    """The session cookie is Secure whenever the request came over HTTPS."""
+    """The session cookie is Secure whenever the request came over HTTPS; a permanent one is
+    sent again when it changes or once a day, not with every response."""
+
+    session_class = DatedSession
 
     def get_cookie_secure(self, app: Flask) -> bool:
         return bool(super().get_cookie_secure(app) or (has_request_context() and request.is_secure))
+
+    def open_session(self, app: Flask, request: Request) -> DatedSession | None:
+        serializer = self.get_signing_serializer(app)
+        if serializer is None:
+            return None
+        value = request.cookies.get(self.get_cookie_name(app))
+        if not value:
+            return self.session_class()
+        max_age = int(app.permanent_session_lifetime.total_seconds())
+        try:
+            data, signed_at = serializer.loads(value, max_age=max_age, return_timestamp=True)
+        except BadSignature:
+            return self.session_class()
+        session = self.session_class(data)
+        session.signed_at = signed_at
+        return session
+
+    def should_set_cookie(self, app: Flask, session: SessionMixin) -> bool:
+        if session.modified:
+            return True
+        if not super().should_set_cookie(app, session):
+            return False
+        signed_at = getattr(session, "signed_at", None)
+        return signed_at is None or datetime.now(UTC) - signed_at >= REFRESH_AFTER
 
 
 def mark_cookies_secure(response: Response) -> Response:

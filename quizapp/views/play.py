@@ -7,14 +7,14 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import db
-from quizapp.forms.base import ActionForm
 from quizapp.forms.play import AnswerForm, StartForm
-from quizapp.models import Attempt, AttemptAnswer, Player, Quiz, utcnow
+from quizapp.models import Attempt, Player, Quiz, utcnow
 from quizapp.play import attempts as play
-from quizapp.play import leaderboard
+from quizapp.play import catalogue, leaderboard
+from quizapp.play.catalogue import QuizCard
 from quizapp.play.settings import POINTS_PER_QUESTION, QuizSettings
 from quizapp.views import small_int
-from quizapp.views.players import browser_players, current_player, remember_player
+from quizapp.views.players import current_player, plays_as, remember_player
 
 bp = Blueprint("play", __name__)
 
@@ -28,27 +28,33 @@ def published_quiz(slug: str) -> Quiz:
 
 def own_attempt(token: str) -> Attempt:
     """The attempt behind a token, refusing anyone but the browser that started it."""
-    attempt = db.session.scalar(sa.select(Attempt).where(Attempt.token == token))
+    attempt = play.attempt_by_token(db.session(), token)
     if attempt is None:
         abort(404, description="There is no game at this address.")
-    if attempt.player_id not in browser_players():
+    if not plays_as(attempt.player):
         abort(403, description="This game was started in another browser; start your own.")
     return attempt
 
 
+def published_card(slug: str) -> QuizCard:
+    card = catalogue.published_card(db.session(), slug)
+    if card is None:
+        abort(404, description="There is no published quiz at this address.")
+    return card
+
+
 @bp.get("/quizzes/<slug>")
 def quiz_page(slug: str) -> ResponseReturnValue:
-    quiz = published_quiz(slug)
+    card = published_card(slug)
     player = current_player()
     form = StartForm(nickname=player.nickname if player else None)
-    return render_quiz_page(quiz, form, player)
+    return render_quiz_page(card, form, player)
 
 
 def render_quiz_page(
-    quiz: Quiz, form: StartForm, player: Player | None, status: int = 200
+    quiz: QuizCard, form: StartForm, player: Player | None, status: int = 200
 ) -> ResponseReturnValue:
     settings = QuizSettings.from_mapping(quiz.settings)
-    question_count = len(quiz.entries)
     board = leaderboard.quiz_board(quiz.id, "all", utcnow())
     top = board.page(db.session(), 1, 5)
     me = board.standing_of(db.session(), player.id) if player else None
@@ -57,8 +63,7 @@ def render_quiz_page(
             "play/quiz.html",
             quiz=quiz,
             form=form,
-            rules=settings.rules(question_count),
-            question_count=question_count,
+            rules=settings.rules(quiz.question_count),
             top=top,
             me=me,
             next_is_practice=settings.first_game_counts and me is not None,
@@ -72,7 +77,7 @@ def start(slug: str) -> ResponseReturnValue:
     quiz = published_quiz(slug)
     form = StartForm()
     if not form.validate_on_submit():
-        return render_quiz_page(quiz, form, current_player(), status=400)
+        return render_quiz_page(published_card(slug), form, current_player(), status=400)
     player = remember_player(form.nickname.data or "")
     try:
         attempt = play.start_attempt(db.session(), quiz, player, utcnow())
@@ -94,26 +99,18 @@ def question(token: str) -> ResponseReturnValue:
     if answer is None:
         return redirect(url_for("play.results", token=token), code=303)
     play.mark_shown(db.session(), answer, now)
+    asking = play.asking(attempt, answer, now)
+    practice = leaderboard.is_practice(db.session(), attempt)
     db.session.commit()
-    return render_question(attempt, answer, AnswerForm(position=str(answer.position)))
+    return render_question(asking, practice)
 
 
 def render_question(
-    attempt: Attempt, answer: AttemptAnswer, form: AnswerForm, error: str | None = None
+    asking: play.Asking, practice: bool, error: str | None = None
 ) -> ResponseReturnValue:
-    return (
-        render_template(
-            "play/question.html",
-            attempt=attempt,
-            answer=answer,
-            form=form,
-            give_up=ActionForm(),
-            error=error,
-            practice=leaderboard.is_practice(db.session(), attempt),
-            seconds_left=play.seconds_left(attempt, utcnow()),
-        ),
-        400 if error else 200,
-    )
+    status = 400 if error else 200
+    page = render_template("play/question.html", question=asking, practice=practice, error=error)
+    return page, status
 
 
 @bp.post("/play/<token>")
@@ -135,7 +132,8 @@ def submit(token: str) -> ResponseReturnValue:
         db.session.rollback()
         answer = play.answer_at(db.session(), attempt, position)
         assert answer is not None
-        return render_question(attempt, answer, form, error=str(error))
+        practice = leaderboard.is_practice(db.session(), attempt)
+        return render_question(play.asking(attempt, answer, utcnow()), practice, error=str(error))
     except play.UnknownOption as error:
         db.session.rollback()
         abort(400, description=str(error))
@@ -143,11 +141,9 @@ def submit(token: str) -> ResponseReturnValue:
         db.session.rollback()
         abort(409, description=f"{error} Go back to the game to carry on.")
     db.session.commit()
-    if play.feedback_hidden(attempt):
+    if submission.feedback_hidden:
         return redirect(url_for("play.question", token=token), code=303)
-    return redirect(
-        url_for("play.feedback", token=token, position=submission.answer.position), code=303
-    )
+    return redirect(url_for("play.feedback", token=token, position=position), code=303)
 
 
 @bp.get("/play/<token>/answers/<int:position>")
@@ -178,7 +174,7 @@ def give_up(token: str) -> ResponseReturnValue:
 
 @bp.get("/results/<token>")
 def results(token: str) -> ResponseReturnValue:
-    attempt = db.session.scalar(sa.select(Attempt).where(Attempt.token == token))
+    attempt = play.attempt_by_token(db.session(), token)
     if attempt is None:
         abort(404, description="There is no game at this address.")
     if not attempt.finished and play.expire_if_due(db.session(), attempt, utcnow()):
@@ -187,7 +183,7 @@ def results(token: str) -> ResponseReturnValue:
         own_attempt(token)
         return redirect(url_for("play.question", token=token), code=303)
     max_points = attempt.question_count * POINTS_PER_QUESTION
-    mine = attempt.player_id in browser_players()
+    mine = plays_as(attempt.player)
     practice = leaderboard.is_practice(db.session(), attempt)
     standing = (
         leaderboard.quiz_board(attempt.quiz_id, "all", utcnow()).standing_of(

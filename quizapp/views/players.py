@@ -26,8 +26,9 @@ def current_player() -> Player | None:
     return players.current_player(db.session(), _user_id(), _guest_key())
 
 
-def browser_players() -> set[int]:
-    return players.players_of(db.session(), _user_id(), _guest_key())
+def plays_as(player: Player) -> bool:
+    """Whether this browser may act for the player (see quizapp.play.players.may_act_for)."""
+    return players.may_act_for(player, _user_id(), _guest_key())
 
 
 def claim_guest() -> None:
