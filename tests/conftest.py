@@ -42,7 +42,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests share one live server and one Chromium: under xdist they run on one worker."""
+    """Browser tests share one live server and one Chromium: under xdist they ask for one worker
+    (pytest 9.2's xdist may still spread them, pytest-dev/pytest-xdist#1386; each worker then
+    starts its own server)."""
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
