@@ -2,7 +2,9 @@
 
 Order everywhere: more points first, then the quicker, then whoever finished earlier (then the
 row id, so pages never shuffle). The stored rows are kept in that order by an index, so a page
-is read off the index and a rank is two index range counts; nothing scans all attempts.
+is read off the index. A rank is the board's counting tree (ranktree.py) summed over the rows
+with more points or the same points in less time, plus an index range count over the rows
+with the same points and time that finished earlier; nothing scans the board.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from datetime import date, datetime, timedelta
 from typing import Generic, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from quizapp.models import Attempt, BoardEntry, Player, PlayerTotal, ScoreTally
+from quizapp.play import rankcounts, ranktree
+from quizapp.play.rankcounts import CounterMoves, upsert
 from quizapp.play.settings import QuizSettings
 
 PERIODS = {"all": "All time", "week": "This week", "today": "Today"}
@@ -63,26 +66,16 @@ class BoardPage:
     has_next: bool
 
 
-def _better_than(
-    model: type[_Row], points: int, duration_ms: int, finished_at: datetime, row_id: int
-) -> list[sa.ColumnElement[bool]]:
-    """Rows ahead of the given one, as two index ranges (more points; equal points, ahead)."""
-    return [
-        model.points > points,
-        sa.and_(
-            model.points == points,
-            sa.tuple_(model.duration_ms, model.finished_at, model.id)
-            < sa.tuple_(
-                sa.literal(duration_ms), sa.literal(finished_at, sa.DateTime), sa.literal(row_id)
-            ),
-        ),
-    ]
+def _board_filters(model: type[_Row], board: dict[str, object]) -> list[sa.ColumnElement[bool]]:
+    return [getattr(model, column) == value for column, value in board.items()]
 
 
 class Board(Generic[_Row]):
-    def __init__(self, model: type[_Row], filters: list[sa.ColumnElement[bool]]) -> None:
+    def __init__(self, model: type[_Row], board: dict[str, object]) -> None:
+        """The board of `model`'s rows named by `board`: the values of its BOARD_COLUMNS."""
         self.model = model
-        self.filters = filters
+        self.board = board
+        self.filters = _board_filters(model, board)
 
     def ordered(self) -> sa.Select[int]:
         """The board's row ids in rank order: read from the rank index alone."""
@@ -93,6 +86,20 @@ class Board(Generic[_Row]):
             .order_by(m.points.desc(), m.duration_ms, m.finished_at, m.id)
         )
 
+    def columns(self) -> sa.Select[int, int, str, int, int, datetime, int]:
+        """What a standing shows, as plain columns: cheaper to load than the mapped rows."""
+        m = self.model
+        extra = BoardEntry.correct_count if m is BoardEntry else PlayerTotal.quizzes
+        return sa.select(
+            m.id,
+            m.player_id,
+            Player.nickname,
+            m.points,
+            m.duration_ms,
+            m.finished_at,
+            extra.label("extra"),
+        ).join(Player, Player.id == m.player_id)
+
     def page(self, session: Session, page: int, per_page: int) -> BoardPage:
         """One page: its ids off the index (cheap even deep down), then just those rows."""
         page = max(1, page)
@@ -100,93 +107,53 @@ class Board(Generic[_Row]):
         ids = session.scalars(self.ordered().offset(offset).limit(per_page + 1)).all()
         shown = ids[:per_page]
         m = self.model
-        found = {
-            row.id: (row, nickname)
-            for row, nickname in session.execute(
-                sa.select(m, Player.nickname)
-                .join(Player, Player.id == m.player_id)
-                .where(m.id.in_(shown))
-            )
-        }
+        found = {row.id: row for row in session.execute(self.columns().where(m.id.in_(shown)))}
         standings = [
-            self.standing(offset + i + 1, *found[row_id])
+            self.standing(offset + i + 1, found[row_id])
             for i, row_id in enumerate(shown)
             if row_id in found
         ]
         return BoardPage(standings, page, per_page, has_next=len(ids) > per_page)
 
-    def rank_query(self, row: _Row) -> sa.Select[int]:
-        m = self.model
-        ahead = _better_than(m, row.points, row.duration_ms, row.finished_at, row.id)
-        counts = [
-            sa.select(sa.func.count()).select_from(m).where(*self.filters, cond).scalar_subquery()
-            for cond in ahead
-        ]
-        return sa.select(counts[0] + counts[1] + 1)
-
     def standing_of(self, session: Session, player_id: int) -> Standing | None:
         m = self.model
-        found = session.execute(
-            sa.select(m, Player.nickname)
-            .join(Player, Player.id == m.player_id)
-            .where(*self.filters, m.player_id == player_id)
-        ).first()
-        if found is None:
+        row = session.execute(self.columns().where(*self.filters, m.player_id == player_id)).first()
+        if row is None:
             return None
-        row, nickname = found
-        rank = session.scalar(self.rank_query(row))
-        return self.standing(int(rank or 1), row, nickname)
+        values = (row.points, row.duration_ms, row.finished_at, row.id)
+        return self.standing(rankcounts.rank_of(session, m, self.board, values), row)
 
-    def standing(self, rank: int, row: _Row, nickname: str) -> Standing:
+    def standing(self, rank: int, row: sa.Row[int, int, str, int, int, datetime, int]) -> Standing:
         return Standing(
             rank=rank,
             player_id=row.player_id,
-            nickname=nickname,
+            nickname=row.nickname,
             points=row.points,
             duration_ms=row.duration_ms,
             finished_at=row.finished_at,
-            correct_count=getattr(row, "correct_count", None),
-            quizzes=getattr(row, "quizzes", None),
+            correct_count=row.extra if self.model is BoardEntry else None,
+            quizzes=row.extra if self.model is PlayerTotal else None,
         )
 
 
 def quiz_board(quiz_id: int, period: str, now: datetime) -> Board[BoardEntry]:
     stored, start = period_key(period, now)
-    return Board(
-        BoardEntry,
-        [
-            BoardEntry.quiz_id == quiz_id,
-            BoardEntry.period == stored,
-            BoardEntry.period_start == start,
-        ],
-    )
+    return Board(BoardEntry, {"quiz_id": quiz_id, "period": stored, "period_start": start})
 
 
 def overall_board(period: str, now: datetime) -> Board[PlayerTotal]:
     stored, start = period_key(period, now)
-    return Board(PlayerTotal, [PlayerTotal.period == stored, PlayerTotal.period_start == start])
+    return Board(PlayerTotal, {"period": stored, "period_start": start})
 
 
 def attempt_rank(session: Session, attempt: Attempt) -> int:
-    """Where this attempt would stand on its quiz's all-time board against everyone else's best.
-
-    Counted over the whole board (index-only ranges), less the player's own best when it is
-    ahead: filtering the player out inside the counts would read every row from the table.
-    """
+    """Where this attempt would stand on its quiz's all-time board against everyone else's best:
+    the rank of its values there, less the player's own best when it is ahead (a counter does
+    not know whose rows it counts)."""
     assert attempt.finished_at is not None and attempt.duration_ms is not None
     board = quiz_board(attempt.quiz_id, "all", attempt.finished_at)
-    ahead = _better_than(BoardEntry, attempt.points, attempt.duration_ms, attempt.finished_at, 0)
-    counts = [
-        sa.select(sa.func.count()).select_from(BoardEntry).where(*board.filters, cond)
-        for cond in ahead
-    ]
-    own = (
-        sa.select(sa.func.count())
-        .select_from(BoardEntry)
-        .where(*board.filters, BoardEntry.player_id == attempt.player_id, sa.or_(*ahead))
-    )
-    total = counts[0].scalar_subquery() + counts[1].scalar_subquery() - own.scalar_subquery()
-    return int(session.scalar(sa.select(total + 1)) or 1)
+    values = (attempt.points, attempt.duration_ms, attempt.finished_at, 0)
+    return rankcounts.rank_of(session, BoardEntry, board.board, values, attempt.player_id)
 
 
 def _locked_row(
@@ -195,7 +162,13 @@ def _locked_row(
     """The row with this key, locked for the rest of the transaction (on PostgreSQL), or a new
     one with that key and the `new` values. Two first finishes racing to create the same row:
     the loser's insert fails inside a savepoint and it takes the winner's row instead."""
-    query = sa.select(model).filter_by(**key).with_for_update()
+    # Fresh values even when the row is already in the session: the counters move from them.
+    query = (
+        sa.select(model)
+        .filter_by(**key)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
     row = session.scalar(query)
     if row is not None:
         return row, False
@@ -209,9 +182,11 @@ def _locked_row(
 
 
 def record(session: Session, attempt: Attempt) -> None:
-    """Post a finished attempt: it becomes the player's entry where it beats their best."""
+    """Post a finished attempt: it becomes the player's entry where it beats their best. The
+    boards' counting trees move with the rows, in the same transaction."""
     assert attempt.finished_at is not None and attempt.duration_ms is not None
     first_only = QuizSettings.from_mapping(attempt.settings).first_game_counts
+    moves = CounterMoves()
     for period, start in period_starts(attempt.finished_at).items():
         entry, created = _locked_row(
             session,
@@ -238,12 +213,16 @@ def record(session: Session, attempt: Attempt) -> None:
             )
         else:
             continue
+        old = None if created else ranktree.rank_key(entry.points, entry.duration_ms)
         entry.attempt_id = attempt.id
         entry.points = attempt.points
         entry.correct_count = attempt.correct_count
         entry.duration_ms = attempt.duration_ms
         entry.finished_at = attempt.finished_at
-        _add_to_total(session, attempt, period, start, gained, extra_ms, new_quiz)
+        new = ranktree.rank_key(entry.points, entry.duration_ms)
+        moves.move(BoardEntry, (attempt.quiz_id, period, start), old, new)
+        _add_to_total(session, attempt, period, start, (gained, extra_ms, new_quiz), moves)
+    moves.write(session)
     session.flush()
 
 
@@ -257,13 +236,14 @@ def _add_to_total(
     attempt: Attempt,
     period: str,
     start: date,
-    gained: int,
-    extra_ms: int,
-    new_quiz: int,
+    change: tuple[int, int, int],
+    moves: CounterMoves,
 ) -> None:
+    """Add (points, milliseconds, quizzes) to the player's total for the period."""
     finished_at = attempt.finished_at
     assert finished_at is not None
-    total, _ = _locked_row(
+    gained, extra_ms, new_quiz = change
+    total, created = _locked_row(
         session,
         PlayerTotal,
         {"points": 0, "quizzes": 0, "duration_ms": 0, "finished_at": finished_at},
@@ -271,17 +251,18 @@ def _add_to_total(
         period=period,
         period_start=start,
     )
+    old = None if created else ranktree.rank_key(total.points, total.duration_ms)
     total.points += gained
     total.duration_ms += extra_ms
     total.quizzes += new_quiz
     total.finished_at = finished_at
+    new = ranktree.rank_key(total.points, total.duration_ms)
+    moves.move(PlayerTotal, (period, start), old, new)
 
 
 def tally_score(session: Session, quiz_id: int, points: int) -> None:
     """Count one more finished attempt at this score, for the score histogram."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(ScoreTally).values(quiz_id=quiz_id, points=points, attempts=1)
+    statement = upsert(session)(ScoreTally).values(quiz_id=quiz_id, points=points, attempts=1)
     session.execute(
         statement.on_conflict_do_update(
             index_elements=[ScoreTally.quiz_id, ScoreTally.points],

@@ -1,0 +1,192 @@
+"""The SQL of ranks: a board's counting tree (ranktree.py) summed over the larger rank keys, plus
+the rows sharing the key that finished earlier; and moving a row's counters in the transaction
+that moves the row.
+
+A rank statement is built once per shape with bound parameters and reused: building one with
+its 16 counter ranges costs more than running it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from datetime import datetime
+from typing import Any, TypeVar, cast
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from quizapp.models import BoardEntry, BoardEntryCount, PlayerTotal, PlayerTotalCount
+from quizapp.play import ranktree
+
+RowModel = type[BoardEntry | PlayerTotal]
+_Row = TypeVar("_Row", bound=BoardEntry | PlayerTotal)
+CountModel = type[BoardEntryCount] | type[PlayerTotalCount]
+COUNTERS: dict[RowModel, CountModel] = {
+    BoardEntry: BoardEntryCount,
+    PlayerTotal: PlayerTotalCount,
+}
+# The columns naming a board, in the counters' primary key order, before (level, prefix).
+BOARD_COLUMNS: dict[RowModel, tuple[str, ...]] = {
+    BoardEntry: ("quiz_id", "period", "period_start"),
+    PlayerTotal: ("period", "period_start"),
+}
+
+
+def upsert(session: Session) -> type[postgresql.Insert] | type[sqlite.Insert]:
+    """The INSERT construct with ON CONFLICT for the session's database."""
+    return postgresql.Insert if session.get_bind().dialect.name == "postgresql" else sqlite.Insert
+
+
+def _on_board(model: RowModel | CountModel, rows: RowModel) -> list[sa.ColumnElement[bool]]:
+    return [getattr(model, column) == sa.bindparam(column) for column in BOARD_COLUMNS[rows]]
+
+
+def counters_ahead(rows: RowModel) -> sa.ScalarSelect[int]:
+    """The sum of the counters of every larger key: one short range of siblings per level
+    (`first_L` to `last_L`, empty where the key's digit is the last). A UNION of the ranges:
+    under one OR, SQLite would read all the board's counters."""
+    m = COUNTERS[rows]
+    ranges = [
+        sa.select(m.size).where(
+            *_on_board(m, rows),
+            m.level == level,
+            m.prefix.between(sa.bindparam(f"first_{level}"), sa.bindparam(f"last_{level}")),
+        )
+        for level in range(ranktree.LEVELS)
+    ]
+    counters = sa.union_all(*ranges).subquery()
+    return sa.select(sa.func.coalesce(sa.func.sum(counters.c.size), 0)).scalar_subquery()
+
+
+def same_key_ahead(rows: RowModel, past_cap: bool) -> sa.ScalarSelect[int]:
+    """The rows with the same points and time as ours that finished earlier: one range of the
+    rank index, as long as the number of rows tied on points and time."""
+    m = rows
+    points = m.points == sa.bindparam("points")
+    finished = sa.bindparam("finished_at", type_=sa.DateTime)
+    if past_cap:  # every duration past the cap shares the key: order them by time first
+        same = [
+            points,
+            m.duration_ms >= ranktree.DURATION_CAP,
+            sa.tuple_(m.duration_ms, m.finished_at, m.id)
+            < sa.tuple_(sa.bindparam("duration_ms"), finished, sa.bindparam("row_id")),
+        ]
+    else:
+        same = [
+            points,
+            m.duration_ms == sa.bindparam("duration_ms"),
+            sa.tuple_(m.finished_at, m.id) < sa.tuple_(finished, sa.bindparam("row_id")),
+        ]
+    return (
+        sa.select(sa.func.count())
+        .select_from(m)
+        .where(*_on_board(m, rows), *same)
+        .scalar_subquery()
+    )
+
+
+def own_row_ahead(rows: RowModel) -> sa.ScalarSelect[int]:
+    """1 when `player_id`'s own row ranks ahead of the given values, else 0."""
+    m = rows
+    values = sa.tuple_(
+        sa.bindparam("duration_ms"),
+        sa.bindparam("finished_at", type_=sa.DateTime),
+        sa.bindparam("row_id"),
+    )
+    ahead = sa.or_(
+        m.points > sa.bindparam("points"),
+        sa.and_(
+            m.points == sa.bindparam("points"),
+            sa.tuple_(m.duration_ms, m.finished_at, m.id) < values,
+        ),
+    )
+    mine = m.player_id == sa.bindparam("player_id")
+    return (
+        sa.select(sa.func.count())
+        .select_from(m)
+        .where(*_on_board(m, rows), mine, ahead)
+        .scalar_subquery()
+    )
+
+
+@functools.cache
+def rank_statement(rows: RowModel, past_cap: bool, less_own: bool) -> sa.Select[tuple[int]]:
+    """1 + the rows ahead of the given values; less the player's own row when asked (the rank a
+    new attempt would have against everyone else's best)."""
+    rank = counters_ahead(rows) + same_key_ahead(rows, past_cap) + 1
+    if less_own:
+        rank = rank - own_row_ahead(rows)
+    return sa.select(rank)
+
+
+def rank_of(
+    session: Session,
+    rows: type[_Row],
+    board: dict[str, object],
+    values: tuple[int, int, datetime, int],
+    less_player: int | None = None,
+) -> int:
+    """The rank of a row with `values` (points, duration_ms, finished_at, row id) on the board of
+    `rows` named by `board` (its BOARD_COLUMNS)."""
+    points, duration_ms, finished_at, row_id = values
+    key = ranktree.rank_key(points, duration_ms)
+    past_cap = ranktree.same_key_durations(duration_ms)[1] is None
+    parameters: dict[str, object] = {
+        **board,
+        "points": points,
+        "duration_ms": duration_ms,
+        "finished_at": finished_at,
+        "row_id": row_id,
+    }
+    if less_player is not None:
+        parameters["player_id"] = less_player
+    for level, prefix in ranktree.nodes(key):
+        parameters[f"first_{level}"] = prefix + 1
+        parameters[f"last_{level}"] = prefix | ranktree.LAST_DIGIT
+    statement = rank_statement(cast(RowModel, rows), past_cap, less_player is not None)
+    return int(session.scalar(statement, parameters) or 1)
+
+
+class CounterMoves:
+    """The counter changes of one posting, written at its end in one statement per table with
+    the rows in key order, so concurrent postings lock shared counters in the same order."""
+
+    def __init__(self) -> None:
+        self.changes: dict[RowModel, Counter[tuple[Any, ...]]] = {
+            model: Counter() for model in COUNTERS
+        }
+
+    def move(
+        self, rows: RowModel, board: tuple[Any, ...], old: int | None, new: int | None
+    ) -> None:
+        """A row of the board of `rows` named by `board` (the values of its BOARD_COLUMNS) goes
+        from rank key `old` to `new` (None: no row)."""
+        for (level, prefix), delta in ranktree.moves(old, new).items():
+            self.changes[rows][(*board, level, prefix)] += delta
+
+    def write(self, session: Session) -> None:
+        for rows, changes in self.changes.items():
+            names = (*BOARD_COLUMNS[rows], "level", "prefix")
+            counters = [
+                {**dict(zip(names, key, strict=True)), "size": delta}
+                for key, delta in sorted(changes.items())
+                if delta
+            ]
+            if counters:
+                _add_sizes(session, rows, counters)
+
+
+def _add_sizes(session: Session, rows: RowModel, counters: list[dict[str, Any]]) -> None:
+    """Add each size to its counter, creating it if new, atomically: a concurrent posting's
+    change to the same counter waits for this transaction, then adds its own."""
+    model = COUNTERS[rows]
+    insert = upsert(session)(model)
+    session.execute(
+        insert.on_conflict_do_update(
+            index_elements=[*BOARD_COLUMNS[rows], "level", "prefix"],
+            set_={"size": model.size + insert.excluded.size},
+        ),
+        counters,
+    )
