@@ -9,9 +9,10 @@ with the same points and time that finished earlier; nothing scans the board.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -66,8 +67,41 @@ class BoardPage:
     has_next: bool
 
 
-def _board_filters(model: type[_Row], board: dict[str, object]) -> list[sa.ColumnElement[bool]]:
-    return [getattr(model, column) == value for column, value in board.items()]
+StandingRow = sa.Row[int, int, str, int, int, datetime, int]
+
+
+@dataclass(frozen=True)
+class BoardStatements:
+    """A kind of board's statements, with the board's columns, `offset`, `limit`, `ids` and
+    `player_id` as bound parameters: built once, since building one costs more than running
+    it."""
+
+    ordered: sa.Select[int]
+    page_ids: sa.Select[int]
+    rows_by_id: sa.Select[int, int, str, int, int, datetime, int]
+    row_of_player: sa.Select[int, int, str, int, int, datetime, int]
+
+
+@functools.cache
+def statements(model: rankcounts.RowModel) -> BoardStatements:
+    m = model
+    on_board = rankcounts.board_filters(m, m)
+    ordered = (
+        sa.select(m.id)
+        .where(*on_board)
+        .order_by(m.points.desc(), m.duration_ms, m.finished_at, m.id)
+    )
+    extra = BoardEntry.correct_count if m is BoardEntry else PlayerTotal.quizzes
+    # Plain columns: cheaper to load than mapped rows.
+    columns = sa.select(
+        m.id, m.player_id, Player.nickname, m.points, m.duration_ms, m.finished_at, extra
+    ).join(Player, Player.id == m.player_id)
+    return BoardStatements(
+        ordered=ordered,
+        page_ids=ordered.offset(sa.bindparam("offset")).limit(sa.bindparam("limit")),
+        rows_by_id=columns.where(m.id.in_(sa.bindparam("ids", expanding=True))),
+        row_of_player=columns.where(*on_board, m.player_id == sa.bindparam("player_id")),
+    )
 
 
 class Board(Generic[_Row]):
@@ -75,55 +109,44 @@ class Board(Generic[_Row]):
         """The board of `model`'s rows named by `board`: the values of its BOARD_COLUMNS."""
         self.model = model
         self.board = board
-        self.filters = _board_filters(model, board)
+
+    @property
+    def filters(self) -> list[sa.ColumnElement[bool]]:
+        return [getattr(self.model, column) == value for column, value in self.board.items()]
+
+    def statements(self) -> BoardStatements:
+        return statements(cast(rankcounts.RowModel, self.model))
 
     def ordered(self) -> sa.Select[int]:
         """The board's row ids in rank order: read from the rank index alone."""
-        m = self.model
-        return (
-            sa.select(m.id)
-            .where(*self.filters)
-            .order_by(m.points.desc(), m.duration_ms, m.finished_at, m.id)
-        )
-
-    def columns(self) -> sa.Select[int, int, str, int, int, datetime, int]:
-        """What a standing shows, as plain columns: cheaper to load than the mapped rows."""
-        m = self.model
-        extra = BoardEntry.correct_count if m is BoardEntry else PlayerTotal.quizzes
-        return sa.select(
-            m.id,
-            m.player_id,
-            Player.nickname,
-            m.points,
-            m.duration_ms,
-            m.finished_at,
-            extra.label("extra"),
-        ).join(Player, Player.id == m.player_id)
+        return self.statements().ordered
 
     def page(self, session: Session, page: int, per_page: int) -> BoardPage:
         """One page: its ids off the index (cheap even deep down), then just those rows."""
         page = max(1, page)
         offset = (page - 1) * per_page
-        ids = session.scalars(self.ordered().offset(offset).limit(per_page + 1)).all()
+        found = self.statements()
+        page_of = {**self.board, "offset": offset, "limit": per_page + 1}
+        ids = session.scalars(found.page_ids, page_of).all()
         shown = ids[:per_page]
-        m = self.model
-        found = {row.id: row for row in session.execute(self.columns().where(m.id.in_(shown)))}
+        rows = {row[0]: row for row in session.execute(found.rows_by_id, {"ids": shown})}
         standings = [
-            self.standing(offset + i + 1, found[row_id])
+            self.standing(offset + i + 1, rows[row_id])
             for i, row_id in enumerate(shown)
-            if row_id in found
+            if row_id in rows
         ]
         return BoardPage(standings, page, per_page, has_next=len(ids) > per_page)
 
     def standing_of(self, session: Session, player_id: int) -> Standing | None:
-        m = self.model
-        row = session.execute(self.columns().where(*self.filters, m.player_id == player_id)).first()
+        mine = {**self.board, "player_id": player_id}
+        row = session.execute(self.statements().row_of_player, mine).first()
         if row is None:
             return None
         values = (row.points, row.duration_ms, row.finished_at, row.id)
-        return self.standing(rankcounts.rank_of(session, m, self.board, values), row)
+        return self.standing(rankcounts.rank_of(session, self.model, self.board, values), row)
 
-    def standing(self, rank: int, row: sa.Row[int, int, str, int, int, datetime, int]) -> Standing:
+    def standing(self, rank: int, row: StandingRow) -> Standing:
+        extra = row[-1]
         return Standing(
             rank=rank,
             player_id=row.player_id,
@@ -131,8 +154,8 @@ class Board(Generic[_Row]):
             points=row.points,
             duration_ms=row.duration_ms,
             finished_at=row.finished_at,
-            correct_count=row.extra if self.model is BoardEntry else None,
-            quizzes=row.extra if self.model is PlayerTotal else None,
+            correct_count=extra if self.model is BoardEntry else None,
+            quizzes=extra if self.model is PlayerTotal else None,
         )
 
 

@@ -39,7 +39,8 @@ def upsert(session: Session) -> type[postgresql.Insert] | type[sqlite.Insert]:
     return postgresql.Insert if session.get_bind().dialect.name == "postgresql" else sqlite.Insert
 
 
-def _on_board(model: RowModel | CountModel, rows: RowModel) -> list[sa.ColumnElement[bool]]:
+def board_filters(model: RowModel | CountModel, rows: RowModel) -> list[sa.ColumnElement[bool]]:
+    """`model`'s columns naming a board of `rows`, each equal to its bound parameter."""
     return [getattr(model, column) == sa.bindparam(column) for column in BOARD_COLUMNS[rows]]
 
 
@@ -50,7 +51,7 @@ def counters_ahead(rows: RowModel) -> sa.ScalarSelect[int]:
     m = COUNTERS[rows]
     ranges = [
         sa.select(m.size).where(
-            *_on_board(m, rows),
+            *board_filters(m, rows),
             m.level == level,
             m.prefix.between(sa.bindparam(f"first_{level}"), sa.bindparam(f"last_{level}")),
         )
@@ -82,7 +83,7 @@ def same_key_ahead(rows: RowModel, past_cap: bool) -> sa.ScalarSelect[int]:
     return (
         sa.select(sa.func.count())
         .select_from(m)
-        .where(*_on_board(m, rows), *same)
+        .where(*board_filters(m, rows), *same)
         .scalar_subquery()
     )
 
@@ -106,7 +107,7 @@ def own_row_ahead(rows: RowModel) -> sa.ScalarSelect[int]:
     return (
         sa.select(sa.func.count())
         .select_from(m)
-        .where(*_on_board(m, rows), mine, ahead)
+        .where(*board_filters(m, rows), mine, ahead)
         .scalar_subquery()
     )
 
