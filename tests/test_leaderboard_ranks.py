@@ -34,7 +34,7 @@ from quizapp.play import leaderboard, ranktree
 
 NOW = datetime(2026, 11, 26, 18, 0, 0)  # a Thursday
 POINTS = [0, 1000, 2000, 2500, 3000]
-DURATIONS = [30_000, 45_000, 60_000, 600_000]
+DURATIONS = [30_000, 45_000, 65_535, 65_536, 600_000]  # windows of 65,536 ms: 0, 0, 0, 1, 9
 
 
 @dataclass

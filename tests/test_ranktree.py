@@ -24,13 +24,33 @@ durations = st.one_of(
 keys = st.builds(rank_key, points, durations)
 
 
+def same_window(a: int, b: int) -> bool:
+    return a >> ranktree.WINDOW_BITS == b >> ranktree.WINDOW_BITS
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(keys, max_size=60), keys)
-def test_the_counters_ahead_of_a_key_count_exactly_the_larger_keys(
+def test_the_counters_ahead_of_a_key_count_exactly_the_larger_keys_of_other_windows(
     board: list[int], key: int
 ) -> None:
     counts = ranktree.tree_of(board)
-    assert ranktree.count_ahead(counts, key) == sum(other > key for other in board)
+    larger = [other for other in board if other > key]
+    assert ranktree.count_ahead(counts, key) == sum(not same_window(o, key) for o in larger)
+
+
+@settings(max_examples=500, deadline=None)
+@given(points, durations, durations)
+def test_a_quicker_row_with_our_points_is_counted_once_by_the_counters_or_the_index(
+    p: int, mine: int, other: int
+) -> None:
+    """The rank index counts our points with a duration from `window_start` up to ours; the
+    counters count the larger keys of other windows. (Equal durations: finish order decides.)"""
+    if other == mine:
+        return
+    key, theirs = rank_key(p, mine), rank_key(p, other)
+    by_counters = theirs > key and not same_window(theirs, key)
+    by_index = ranktree.window_start(mine) <= other < mine
+    assert by_counters + by_index == (other < mine)
 
 
 @settings(max_examples=300, deadline=None)
@@ -62,14 +82,14 @@ def test_a_larger_key_is_more_points_or_the_same_points_sooner(
 def test_a_move_touches_only_the_counters_the_keys_do_not_share() -> None:
     near = rank_key(20_000, 60_000)
     assert ranktree.moves(near, near) == Counter()
-    assert len(ranktree.moves(near, near - 1)) == 2  # one leaf down, the neighbour leaf up
-    assert len(ranktree.moves(None, near)) == ranktree.LEVELS
+    assert len(ranktree.moves(near, near - 2**16)) == 2  # the next window: one counter each
+    assert len(ranktree.moves(None, near)) == len(ranktree.LEVELS)
+    assert ranktree.moves(near, near - 1) == Counter(), "one window: only the index orders them"
 
 
 def test_durations_past_the_cap_share_one_key() -> None:
     assert rank_key(5, DURATION_CAP) == rank_key(5, DURATION_CAP * 3)
-    assert ranktree.same_key_durations(DURATION_CAP + 1) == (DURATION_CAP, None)
-    assert ranktree.same_key_durations(61_000) == (61_000, 61_000)
+    assert ranktree.window_start(DURATION_CAP * 3) == ranktree.window_start(DURATION_CAP)
 
 
 @pytest.mark.parametrize(("points", "duration"), [(-1, 0), (POINTS_LIMIT, 0), (0, -1)])

@@ -16,12 +16,13 @@ branch_labels = None
 depends_on = None
 
 # The rank key and tree of quizapp/play/ranktree.py, as of this revision: points, then the
-# shorter duration (capped at 2**32 - 1 ms), in one integer; 16 levels of 4 bits.
+# shorter duration (capped at 2**32 - 1 ms), in one integer; counters at levels 4 to 15 of 4
+# bits each.
 RANK_KEY = (
     "(CAST(points AS BIGINT) * 4294967296 + (4294967295 - "
     "CASE WHEN duration_ms < 4294967295 THEN duration_ms ELSE 4294967295 END))"
 )
-LEVELS = 16
+LEVELS = range(4, 16)
 
 
 def upgrade():
@@ -50,7 +51,7 @@ def upgrade():
         ('board_entry', 'quiz_id, period, period_start'),
         ('player_total', 'period, period_start'),
     ):
-        for level in range(LEVELS):
+        for level in LEVELS:
             prefix = f"{RANK_KEY} / {16 ** level}"
             op.execute(
                 f"INSERT INTO {table}_count ({board}, level, prefix, size) "

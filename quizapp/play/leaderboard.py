@@ -3,8 +3,9 @@
 Order everywhere: more points first, then the quicker, then whoever finished earlier (then the
 row id, so pages never shuffle). The stored rows are kept in that order by an index, so a page
 is read off the index. A rank is the board's counting tree (ranktree.py) summed over the rows
-with more points or the same points in less time, plus an index range count over the rows
-with the same points and time that finished earlier; nothing scans the board.
+with more points or the same points in a shorter time of another 65.5-second window, plus an
+index range count over the rows ahead with the same points in the same window; nothing reads
+the rows with more points.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
-"""The SQL of ranks: a board's counting tree (ranktree.py) summed over the larger rank keys, plus
-the rows sharing the key that finished earlier; and moving a row's counters in the transaction
-that moves the row.
+"""The SQL of ranks: a board's counting tree (ranktree.py) summed over the larger rank keys of
+other windows, plus the rows of our own window counted on the rank index; and moving a row's
+counters in the transaction that moves the row.
 
 A rank statement is built once per shape with bound parameters and reused: building one with
-its 16 counter ranges costs more than running it.
+its 12 counter ranges costs more than running it.
 """
 
 from __future__ import annotations
@@ -45,9 +45,9 @@ def board_filters(model: RowModel | CountModel, rows: RowModel) -> list[sa.Colum
 
 
 def counters_ahead(rows: RowModel) -> sa.ScalarSelect[int]:
-    """The sum of the counters of every larger key: one short range of siblings per level
-    (`first_L` to `last_L`, empty where the key's digit is the last). A UNION of the ranges:
-    under one OR, SQLite would read all the board's counters."""
+    """The sum of the counters of every larger key outside our window: one short range of
+    siblings per level (`first_L` to `last_L`, empty where the key's digit is the last). A UNION
+    of the ranges: under one OR, SQLite would read all the board's counters."""
     m = COUNTERS[rows]
     ranges = [
         sa.select(m.size).where(
@@ -55,35 +55,31 @@ def counters_ahead(rows: RowModel) -> sa.ScalarSelect[int]:
             m.level == level,
             m.prefix.between(sa.bindparam(f"first_{level}"), sa.bindparam(f"last_{level}")),
         )
-        for level in range(ranktree.LEVELS)
+        for level in ranktree.LEVELS
     ]
     counters = sa.union_all(*ranges).subquery()
     return sa.select(sa.func.coalesce(sa.func.sum(counters.c.size), 0)).scalar_subquery()
 
 
-def same_key_ahead(rows: RowModel, past_cap: bool) -> sa.ScalarSelect[int]:
-    """The rows with the same points and time as ours that finished earlier: one range of the
-    rank index, as long as the number of rows tied on points and time."""
+def window_ahead(rows: RowModel) -> sa.ScalarSelect[int]:
+    """The rows of our key's window that are ahead of ours: our points, a duration from the
+    window's start (`window_start`) up to ours, and before us in (duration, finish, id) order.
+    One range of the rank index, as long as the number of such rows."""
     m = rows
-    points = m.points == sa.bindparam("points")
-    finished = sa.bindparam("finished_at", type_=sa.DateTime)
-    if past_cap:  # every duration past the cap shares the key: order them by time first
-        same = [
-            points,
-            m.duration_ms >= ranktree.DURATION_CAP,
-            sa.tuple_(m.duration_ms, m.finished_at, m.id)
-            < sa.tuple_(sa.bindparam("duration_ms"), finished, sa.bindparam("row_id")),
-        ]
-    else:
-        same = [
-            points,
-            m.duration_ms == sa.bindparam("duration_ms"),
-            sa.tuple_(m.finished_at, m.id) < sa.tuple_(finished, sa.bindparam("row_id")),
-        ]
+    mine = sa.tuple_(
+        sa.bindparam("duration_ms"),
+        sa.bindparam("finished_at", type_=sa.DateTime),
+        sa.bindparam("row_id"),
+    )
     return (
         sa.select(sa.func.count())
         .select_from(m)
-        .where(*board_filters(m, rows), *same)
+        .where(
+            *board_filters(m, rows),
+            m.points == sa.bindparam("points"),
+            m.duration_ms.between(sa.bindparam("window_start"), sa.bindparam("duration_ms")),
+            sa.tuple_(m.duration_ms, m.finished_at, m.id) < mine,
+        )
         .scalar_subquery()
     )
 
@@ -113,10 +109,10 @@ def own_row_ahead(rows: RowModel) -> sa.ScalarSelect[int]:
 
 
 @functools.cache
-def rank_statement(rows: RowModel, past_cap: bool, less_own: bool) -> sa.Select[tuple[int]]:
+def rank_statement(rows: RowModel, less_own: bool) -> sa.Select[tuple[int]]:
     """1 + the rows ahead of the given values; less the player's own row when asked (the rank a
     new attempt would have against everyone else's best)."""
-    rank = counters_ahead(rows) + same_key_ahead(rows, past_cap) + 1
+    rank = counters_ahead(rows) + window_ahead(rows) + 1
     if less_own:
         rank = rank - own_row_ahead(rows)
     return sa.select(rank)
@@ -133,11 +129,11 @@ def rank_of(
     `rows` named by `board` (its BOARD_COLUMNS)."""
     points, duration_ms, finished_at, row_id = values
     key = ranktree.rank_key(points, duration_ms)
-    past_cap = ranktree.same_key_durations(duration_ms)[1] is None
     parameters: dict[str, object] = {
         **board,
         "points": points,
         "duration_ms": duration_ms,
+        "window_start": ranktree.window_start(duration_ms),
         "finished_at": finished_at,
         "row_id": row_id,
     }
@@ -146,7 +142,7 @@ def rank_of(
     for level, prefix in ranktree.nodes(key):
         parameters[f"first_{level}"] = prefix + 1
         parameters[f"last_{level}"] = prefix | ranktree.LAST_DIGIT
-    statement = rank_statement(cast(RowModel, rows), past_cap, less_player is not None)
+    statement = rank_statement(cast(RowModel, rows), less_player is not None)
     return int(session.scalar(statement, parameters) or 1)
 
 
