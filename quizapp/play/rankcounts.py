@@ -109,7 +109,7 @@ def own_row_ahead(rows: RowModel) -> sa.ScalarSelect[int]:
 
 
 @functools.cache
-def rank_statement(rows: RowModel, less_own: bool) -> sa.Select[tuple[int]]:
+def rank_statement(rows: RowModel, less_own: bool) -> sa.Select[int]:
     """1 + the rows ahead of the given values; less the player's own row when asked (the rank a
     new attempt would have against everyone else's best)."""
     rank = counters_ahead(rows) + window_ahead(rows) + 1
@@ -143,7 +143,7 @@ def rank_of(
         parameters[f"first_{level}"] = prefix + 1
         parameters[f"last_{level}"] = prefix | ranktree.LAST_DIGIT
     statement = rank_statement(cast(RowModel, rows), less_player is not None)
-    return int(session.scalar(statement, parameters) or 1)
+    return int(session.connection().execute(statement, parameters).scalar() or 1)
 
 
 class CounterMoves:
