@@ -48,7 +48,10 @@ bench: install
 devset: install
 	$(BIN)/python benchmarks/devset_report.py
 
-# A million attempts, about 3 minutes; smaller: BOARD_ARGS='--players 2000 --attempts 20000'
+# Three databases of a million attempts each, today's board reads side by side with the previous
+# ones; 10 to 30 minutes on SQLite, mostly seeding. Smaller: BOARD_ARGS='--players 2000 --attempts
+# 20000'. On PostgreSQL (a database per scenario, dropped after):
+# BOARD_ARGS='--postgres postgresql+psycopg://postgres@127.0.0.1:5432/postgres'
 bench-board: install
 	$(BIN)/python benchmarks/bench_leaderboard.py $(BOARD_ARGS)
 

@@ -1,41 +1,40 @@
-"""Timing of the leaderboard reads on boards seeded with a million finished attempts.
+"""Timing of the leaderboard reads on boards seeded with a million finished attempts: today's code
+side by side with the code before the counting trees (board_before.py), in one run.
 
-Run with `.venv/bin/python benchmarks/bench_leaderboard.py` (or `make bench-board`), about three
-minutes, mostly seeding; for a quick smoke run, shrink it: `--players 2000 --attempts 20000
---reps 20`. It uses fresh SQLite databases in a temporary folder, built by the migrations, and
-touches nothing else (`--keep FOLDER` keeps the databases, to look into).
+Run with `.venv/bin/python benchmarks/bench_leaderboard.py` (or `make bench-board`), about ten
+minutes on SQLite, mostly seeding; for a quick smoke run, shrink it: `--players 2000 --attempts
+20000 --reps 20`. By default it uses fresh SQLite databases in a temporary folder (`--keep
+FOLDER` keeps them, to look into). With `--postgres URL` (a server's URL, such as
+postgresql+psycopg://postgres@127.0.0.1:5432/postgres) it creates a database per scenario on that
+server instead, and drops it afterwards. Either way the schema comes from the migrations and
+nothing else is touched.
 
-Two scenarios, each in its own database:
+Three scenarios, each in its own database (seeding: see board_seed.py):
   A: one quiz, --players players, --attempts finished attempts: the per-quiz board;
   B: --quizzes quizzes sharing --attempts finished attempts among --players players: the overall
-     board (and one of its quizzes' boards).
-
-Seeding: a deterministic generator (random.Random, --seed) makes finished attempts of a timed
-30-question quiz (0 to 30,000 points, speed bonus included) by players of varied skill and
-speed, finishing over the HISTORY_DAYS days before NOW. The attempts are replayed in finish order
-through the rules of `leaderboard.record` (repeated here, over dictionaries), which gives the
-`BoardEntry` and `PlayerTotal` rows of every period (all time, each week, each day), and
-`ScoreTally`. All rows are written with sqlite3 `executemany` in one transaction, dates in
-SQLAlchemy's SQLite storage format (checked against its type processors). AttemptAnswer rows
-are not made: the boards never read them.
+     board (and one of its quizzes' boards);
+  C: as A, but without the speed bonus and with 30% of attempts running out of time: points in
+     whole thousands and many players tied on points and time. A rank counts the rows tied with
+     it row by row, so the last of the largest tie is the rank's worst case.
 
 Timing: time.perf_counter around the calls the board views make (`quiz_board(...)` or
 `overall_board(...)`, then `.page(db.session, page, PER_PAGE)` or `.standing_of(db.session,
-player_id)`), WARMUP untimed calls first, then --reps timed ones; the session is closed between
-calls, outside the timing, as at the end of a request. A rank is asked for a different random
-player on the board each time. Every result is compared with the board computed in Python, so a
-fast wrong answer does not pass. Targets (from the issue): per-quiz top 20 and rank under 5 ms,
-overall board under 50 ms, median, SQLite. Reported for information, without a target and with
-SLOW_REPS runs: page DEEP_PAGE and the last page of the big boards, and `attempt_rank` (the
-result page's "where this attempt stands") for random finished attempts. Exit status 1 when a
-target is missed, a result is wrong or a call raises.
+player_id)`) and the same through board_before.py, alternately (old first on even runs, new
+first on odd ones), WARMUP untimed runs of each first, then --reps timed ones; the session is
+closed between calls, outside the timing, as at the end of a request. A rank is asked for a
+different random player on the board each time. Every result of both is compared with the board
+computed in Python, so a fast wrong answer does not pass. Targets (issue 11), on today's code,
+median: a rank and the top 20 of every board at most 1 ms. Reported for information, with
+SLOW_REPS runs: page DEEP_PAGE and the last page of the big boards, `attempt_rank` (the result
+page's "where this attempt stands") for random finished attempts, and scenario C's worst case.
+Exit status 1 when a target is missed, a result is wrong or a call raises.
 """
 
 from __future__ import annotations
 
 import argparse
 import bisect
-import json
+import os
 import random
 import sqlite3
 import statistics
@@ -43,24 +42,39 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import sqlalchemy as sa
 from flask_migrate import upgrade
-from sqlalchemy.dialects import sqlite as sqlite_dialect
-from tqdm import tqdm
+from sqlalchemy.pool import NullPool
 
 # Runnable as a plain script without the project being installed into the virtualenv.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import board_before as before
+from board_seed import (
+    NOW,
+    Entry,
+    PostgresWriter,
+    Profile,
+    SampleAttempt,
+    Seeded,
+    SQLiteWriter,
+    Total,
+    Writer,
+    board_order,
+    seed,
+)
+
 from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import Attempt
-from quizapp.play import leaderboard
+from quizapp.play import leaderboard, rankcounts
 from quizapp.views.boards import PER_PAGE
 
 PLAYERS = 100_000
@@ -71,454 +85,87 @@ WARMUP = 20
 SEED = 42
 DEEP_PAGE = 100
 # The measurements without a target, which may take far longer: fewer runs.
-SLOW_REPS = 30
-SLOW_WARMUP = 3
-SAMPLE_ATTEMPTS = 1000
-QUIZ_TARGET_MS = 5.0
-OVERALL_TARGET_MS = 50.0
+SLOW_REPS = 50
+SLOW_WARMUP = 5
+TARGET_MS = 1.0
+PROFILES = {"A": Profile(), "B": Profile(), "C": Profile(speed_bonus=False, timeout_share=0.3)}
 
-# The board's "now": a Thursday evening, so this week's board holds several days of play.
-NOW = datetime(2026, 11, 26, 18, 0, 0)
-HISTORY_DAYS = 56
-QUESTIONS = 30
-TIME_LIMIT_SECONDS = 600
-POINTS_PER_QUESTION = 1000
-QUIZ_SETTINGS = {
-    "time_limit_seconds": TIME_LIMIT_SECONDS,
-    "speed_bonus": True,
-    "shuffle_questions": False,
-    "shuffle_options": False,
-    "feedback": "each",
-    "first_game_counts": False,  # the boards seeded here keep each player's best
-}
-CHUNK = 20_000
-
-SETTINGS_JSON = json.dumps(QUIZ_SETTINGS)
-
-
-def sql_datetime(moment: datetime) -> str:
-    """A datetime as SQLAlchemy stores it in SQLite (checked in `check_formats`), but faster."""
-    return moment.isoformat(" ", "microseconds")
-
-
-def sql_date(day: date) -> str:
-    return day.isoformat()
-
-
-def check_formats() -> None:
-    dialect = sqlite_dialect.dialect()
-    as_datetime = sa.DateTime().dialect_impl(dialect).bind_processor(dialect)
-    as_date = sa.Date().dialect_impl(dialect).bind_processor(dialect)
-    assert as_datetime is not None and as_date is not None
-    for moment in (NOW, NOW.replace(microsecond=7), datetime(999, 1, 2, 3, 4, 5, 600_000)):
-        assert sql_datetime(moment) == as_datetime(moment), (moment, as_datetime(moment))
-        assert sql_date(moment.date()) == as_date(moment.date())
-
-
-# ---------------------------------------------------------------------------------------------
-# Seeding.
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Entry:
-    """A BoardEntry as `leaderboard.record` leaves it."""
-
-    quiz_id: int
-    player_id: int
-    period: str
-    start: date
-    points: int
-    correct: int
-    duration_ms: int
-    attempt_id: int
-    finished_at: datetime
-    id: int = 0
-
-
-@dataclass
-class Total:
-    """A PlayerTotal as `leaderboard.record` leaves it."""
-
-    player_id: int
-    period: str
-    start: date
-    points: int = 0
-    quizzes: int = 0
-    duration_ms: int = 0
-    finished_at: datetime = NOW
-    id: int = 0
-
-
-@dataclass(frozen=True)
-class SampleAttempt:
-    id: int
-    quiz_id: int
-    player_id: int
-    points: int
-    correct: int
-    duration_ms: int
-    finished_at: datetime
-
-
-@dataclass
-class Seeded:
-    """What was written, kept to check the boards' answers."""
-
-    entries: dict[tuple[int, int, str, date], Entry] = field(default_factory=dict)
-    totals: dict[tuple[int, str, date], Total] = field(default_factory=dict)
-    attempts: int = 0
-    # Some finished attempts at quiz 1, to ask `attempt_rank` about.
-    sample: list[SampleAttempt] = field(default_factory=list)
-    seconds: float = 0.0
-    file_mb: float = 0.0
-
-
-def board_order(row: Entry | Total) -> tuple[int, int, datetime, int]:
-    return (-row.points, row.duration_ms, row.finished_at, row.id)
-
-
-class Recorder:
-    """`leaderboard.record` over dictionaries: the best attempt per quiz, player and period, and
-    per player and period the sum of those bests (finished_at: the last attempt that improved
-    one of them)."""
-
-    def __init__(self, seeded: Seeded) -> None:
-        self.entries = seeded.entries
-        self.totals = seeded.totals
-        self.week_of: dict[date, date] = {}
-
-    def period_starts(self, finished_at: datetime) -> tuple[tuple[str, date], ...]:
-        day = finished_at.date()
-        week = self.week_of.get(day)
-        if week is None:
-            week = self.week_of[day] = leaderboard.period_starts(finished_at)["week"]
-        return (("all", leaderboard.ALL_TIME), ("week", week), ("day", day))
-
-    def record(
-        self,
-        attempt_id: int,
-        quiz_id: int,
-        player_id: int,
-        points: int,
-        correct: int,
-        duration_ms: int,
-        finished_at: datetime,
-    ) -> None:
-        for period, start in self.period_starts(finished_at):
-            key = (quiz_id, player_id, period, start)
-            entry = self.entries.get(key)
-            if entry is None:
-                entry = Entry(quiz_id, player_id, period, start, 0, 0, 0, attempt_id, finished_at)
-                self.entries[key] = entry
-                gained, extra_ms, new_quiz = points, duration_ms, 1
-            elif (-points, duration_ms) < (-entry.points, entry.duration_ms):
-                gained, extra_ms, new_quiz = (
-                    points - entry.points,
-                    duration_ms - entry.duration_ms,
-                    0,
-                )
-            else:
-                continue
-            entry.attempt_id = attempt_id
-            entry.points = points
-            entry.correct = correct
-            entry.duration_ms = duration_ms
-            entry.finished_at = finished_at
-            total_key = (player_id, period, start)
-            total = self.totals.get(total_key)
-            if total is None:
-                total = self.totals[total_key] = Total(player_id, period, start)
-            total.points += gained
-            total.duration_ms += extra_ms
-            total.quizzes += new_quiz
-            total.finished_at = finished_at
-
-
-def chunks(rows: Iterable[tuple[Any, ...]], size: int = CHUNK) -> Iterator[list[tuple[Any, ...]]]:
-    batch: list[tuple[Any, ...]] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def insert(
-    connection: sqlite3.Connection,
-    table: str,
-    columns: Sequence[str],
-    rows: Iterable[tuple[Any, ...]],
-    total: int,
-) -> None:
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    with tqdm(total=total, desc=f"  {table}", unit="row", unit_scale=True, file=sys.stderr) as bar:
-        for batch in chunks(rows):
-            connection.executemany(sql, batch)
-            bar.update(len(batch))
-
-
-def attempt_rows(
-    rng: random.Random,
-    attempts: int,
-    players: int,
-    quiz_ids: list[int],
-    recorder: Recorder,
-    sample: list[SampleAttempt],
-) -> Iterator[tuple[Any, ...]]:
-    """Finished attempts in finish order; each is recorded on the boards as it is made, and about
-    SAMPLE_ATTEMPTS of those at quiz 1 are kept in `sample`."""
-    every = max(1, attempts // len(quiz_ids) // SAMPLE_ATTEMPTS)
-    skill = [min(0.98, max(0.05, rng.betavariate(4, 2.5))) for _ in range(players)]
-    pace = [rng.random() for _ in range(players)]
-    history = HISTORY_DAYS * 86_400
-    first = NOW - timedelta(seconds=history)
-    offsets = sorted(rng.random() * history for _ in range(attempts))
-    for attempt_id, offset in enumerate(offsets, start=1):
-        player_id = rng.randrange(players) + 1
-        quiz_id = quiz_ids[rng.randrange(len(quiz_ids))]
-        p = skill[player_id - 1]
-        correct = min(QUESTIONS, max(0, round(rng.gauss(QUESTIONS * p, 2.5))))
-        speed = min(1.0, max(0.0, pace[player_id - 1] + rng.gauss(0, 0.12)))
-        # Each right answer earns half its points, plus up to the other half for speed.
-        points = correct * POINTS_PER_QUESTION // 2 + round(
-            correct * POINTS_PER_QUESTION / 2 * speed
-        )
-        limit_ms = TIME_LIMIT_SECONDS * 1000
-        duration_ms = round(limit_ms * (1 - 0.85 * speed) + rng.gauss(0, 15_000))
-        duration_ms = min(limit_ms, max(15_000, duration_ms))
-        finished_at = first + timedelta(seconds=offset)
-        started_at = finished_at - timedelta(milliseconds=duration_ms)
-        recorder.record(attempt_id, quiz_id, player_id, points, correct, duration_ms, finished_at)
-        if quiz_id == 1 and attempt_id % every == 0:
-            sample.append(
-                SampleAttempt(
-                    attempt_id, quiz_id, player_id, points, correct, duration_ms, finished_at
-                )
-            )
-        yield (
-            attempt_id,
-            f"{rng.getrandbits(192):048x}",
-            quiz_id,
-            player_id,
-            f"player{player_id}",
-            "finished",
-            sql_datetime(started_at),
-            sql_datetime(started_at + timedelta(seconds=TIME_LIMIT_SECONDS)),
-            sql_datetime(finished_at),
-            SETTINGS_JSON,
-            QUESTIONS,
-            QUESTIONS,
-            correct,
-            points,
-            duration_ms,
-        )
-
-
-def seed(path: Path, quizzes: int, players: int, attempts: int, rng: random.Random) -> Seeded:
-    check_formats()
-    seeded = Seeded()
-    recorder = Recorder(seeded)
-    quiz_ids = list(range(1, quizzes + 1))
-    start = time.perf_counter()
-    connection = sqlite3.connect(path, isolation_level=None)
-    try:
-        connection.execute("PRAGMA journal_mode = MEMORY")
-        connection.execute("PRAGMA synchronous = OFF")
-        connection.execute("PRAGMA cache_size = -1048576")  # 1 GiB, while seeding only
-        connection.execute("BEGIN")
-        created = sql_datetime(NOW - timedelta(days=HISTORY_DAYS + 1))
-        insert(
-            connection,
-            "quiz",
-            ["id", "title", "slug", "description", "settings", "published", "created_at"],
-            ((q, f"Quiz {q}", f"quiz-{q}", "", SETTINGS_JSON, 1, created) for q in quiz_ids),
-            quizzes,
-        )
-        insert(
-            connection,
-            "player",
-            ["id", "key", "nickname", "created_at"],
-            (
-                (p, f"{rng.getrandbits(192):048x}", f"player{p}", created)
-                for p in range(1, players + 1)
-            ),
-            players,
-        )
-        insert(
-            connection,
-            "attempt",
-            [
-                "id",
-                "token",
-                "quiz_id",
-                "player_id",
-                "nickname",
-                "status",
-                "started_at",
-                "deadline",
-                "finished_at",
-                "settings",
-                "question_count",
-                "current_position",
-                "correct_count",
-                "points",
-                "duration_ms",
-            ],
-            attempt_rows(rng, attempts, players, quiz_ids, recorder, seeded.sample),
-            attempts,
-        )
-        tally: Counter[tuple[int, int]] = Counter()
-        plays: Counter[int] = Counter()
-        for quiz_id, points in connection.execute("SELECT quiz_id, points FROM attempt"):
-            tally[quiz_id, points] += 1
-            plays[quiz_id] += 1
-        connection.executemany(
-            "INSERT INTO score_tally (quiz_id, points, attempts) VALUES (?, ?, ?)",
-            [(q, p, n) for (q, p), n in tally.items()],
-        )
-        connection.executemany(
-            "UPDATE quiz SET play_count = ? WHERE id = ?", [(n, q) for q, n in plays.items()]
-        )
-        for number, entry in enumerate(seeded.entries.values(), start=1):
-            entry.id = number
-        insert(
-            connection,
-            "board_entry",
-            [
-                "id",
-                "quiz_id",
-                "player_id",
-                "period",
-                "period_start",
-                "attempt_id",
-                "points",
-                "correct_count",
-                "duration_ms",
-                "finished_at",
-            ],
-            (
-                (
-                    e.id,
-                    e.quiz_id,
-                    e.player_id,
-                    e.period,
-                    sql_date(e.start),
-                    e.attempt_id,
-                    e.points,
-                    e.correct,
-                    e.duration_ms,
-                    sql_datetime(e.finished_at),
-                )
-                for e in seeded.entries.values()
-            ),
-            len(seeded.entries),
-        )
-        for number, total in enumerate(seeded.totals.values(), start=1):
-            total.id = number
-        insert(
-            connection,
-            "player_total",
-            [
-                "id",
-                "player_id",
-                "period",
-                "period_start",
-                "points",
-                "quizzes",
-                "duration_ms",
-                "finished_at",
-            ],
-            (
-                (
-                    t.id,
-                    t.player_id,
-                    t.period,
-                    sql_date(t.start),
-                    t.points,
-                    t.quizzes,
-                    t.duration_ms,
-                    sql_datetime(t.finished_at),
-                )
-                for t in seeded.totals.values()
-            ),
-            len(seeded.totals),
-        )
-        connection.execute("COMMIT")
-    finally:
-        connection.close()
-    seeded.attempts = attempts
-    seeded.seconds = time.perf_counter() - start
-    seeded.file_mb = path.stat().st_size / 2**20
-    return seeded
-
-
-# ---------------------------------------------------------------------------------------------
-# Timing.
-# ---------------------------------------------------------------------------------------------
+Call = Callable[[int], Any]
+Check = Callable[[int, Any], str | None]
 
 
 @dataclass
 class Measurement:
     label: str
     target_ms: float | None
-    seconds: list[float] = field(default_factory=list)
+    old: list[float] = field(default_factory=list)
+    new: list[float] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
     errors: Counter[str] = field(default_factory=Counter)
 
     @property
-    def median_ms(self) -> float:
-        return statistics.median(self.seconds) * 1000
-
-    @property
     def verdict(self) -> str:
-        if self.errors or self.wrong or not self.seconds:
+        if self.errors or self.wrong or not self.new:
             return "ERROR"
         if self.target_ms is None:
             return "info"
-        return "PASS" if self.median_ms < self.target_ms else "FAIL"
+        return "PASS" if statistics.median(self.new) * 1000 <= self.target_ms else "FAIL"
 
     def row(self) -> str:
-        if self.seconds:
-            median, p90 = f"{self.median_ms:9.2f}", f"{p90_of(self.seconds) * 1000:9.2f}"
-        else:
-            median = p90 = f"{'-':>9}"
-        target = f"< {self.target_ms:g}" if self.target_ms is not None else "-"
-        return f"{self.label:<46} {len(self.seconds):>5} {median} {p90} {target:>8} {self.verdict}"
+        old, new = ms(self.old, 50), ms(self.new, 50)
+        ratio = f"{'-':>8}"
+        if self.old and self.new:
+            ratio = f"{statistics.median(self.old) / statistics.median(self.new):7.1f}x"
+        target = f"<= {self.target_ms:g}" if self.target_ms is not None else "-"
+        return (
+            f"{self.label:<52} {len(self.new):>4} {old} {new} {ratio} {ms(self.new, 90)} "
+            f"{ms(self.new, 99)} {target:>6} {self.verdict}"
+        )
 
 
-def p90_of(values: list[float]) -> float:
-    if len(values) < 2:
-        return values[0]
-    return statistics.quantiles(values, n=10, method="inclusive")[8]
+HEADER = (
+    f"{'measurement':<52} {'runs':>4} {'old ms':>8} {'new ms':>8} {'old/new':>8} "
+    f"{'new p90':>8} {'new p99':>8} {'target':>6} verdict"
+)
 
 
-def measure(
+def ms(seconds: list[float], percentile: int) -> str:
+    """A percentile in milliseconds (50: the median), inclusive method, or '-' when empty."""
+    if not seconds:
+        return f"{'-':>8}"
+    if percentile == 50 or len(seconds) < 2:
+        return f"{statistics.median(seconds) * 1000:8.2f}"
+    cut = statistics.quantiles(seconds, n=100, method="inclusive")[percentile - 1]
+    return f"{cut * 1000:8.2f}"
+
+
+def side_by_side(
     measurement: Measurement,
     reps: int,
-    call: Callable[[int], Any],
-    check: Callable[[int, Any], str | None],
+    old: Call,
+    new: Call,
+    check: Check,
     warmup: int = WARMUP,
 ) -> Measurement:
-    """call(i) for i from -warmup, untimed while negative, `reps` times timed; check(i, result)
-    after each."""
+    """old(i) and new(i) for i from -warmup, untimed while negative, `reps` times timed, in
+    alternating order; check(i, result) after each."""
     for i in range(-warmup, reps):
-        start = time.perf_counter()
-        try:
-            result = call(i)
-        except Exception as error:
-            measurement.errors[f"{type(error).__name__}: {error}"] += 1
-            db.session.remove()
-            continue
-        elapsed = time.perf_counter() - start
-        db.session.remove()  # the end of the request, not timed
-        if i >= 0:
-            measurement.seconds.append(elapsed)
-        problem = check(i, result)
-        if problem and len(measurement.wrong) < 5:
-            measurement.wrong.append(problem)
+        calls = [("old", old, measurement.old), ("new", new, measurement.new)]
+        for name, call, times in calls if i % 2 == 0 else calls[::-1]:
+            start = time.perf_counter()
+            try:
+                result = call(i)
+            except Exception as error:
+                measurement.errors[f"{name}: {type(error).__name__}: {error}"] += 1
+                db.session.remove()
+                continue
+            elapsed = time.perf_counter() - start
+            db.session.remove()  # the end of the request, not timed
+            if i >= 0:
+                times.append(elapsed)
+            problem = check(i, result)
+            if problem and len(measurement.wrong) < 5:
+                measurement.wrong.append(f"{name}: {problem}")
     return measurement
 
 
@@ -532,67 +179,72 @@ class Expected:
 
 def expected(rows: Iterable[Entry | Total]) -> Expected:
     ordered = sorted(rows, key=board_order)
-    return Expected(ordered, {row.player_id: n for n, row in enumerate(ordered, start=1)})  # type: ignore[arg-type]
+    ranks = {row.player_id: n for n, row in enumerate(ordered, start=1)}
+    return Expected(ordered, ranks)  # type: ignore[arg-type]
 
 
-def board_suite(
-    label: str,
-    make_board: Callable[[], leaderboard.Board],
-    board: Expected,
-    target_ms: float,
-    reps: int,
-    rng: random.Random,
-    deep_pages: bool,
-) -> list[Measurement]:
-    """Top page, a random player's rank and (when asked) page DEEP_PAGE and the last page."""
+def page_check(board: Expected, page: int) -> Check:
+    first = (page - 1) * PER_PAGE
+    want = [(r.player_id, r.points) for r in board.rows[first : first + PER_PAGE]]
 
-    def page_check(page: int) -> Callable[[int, Any], str | None]:
-        first = (page - 1) * PER_PAGE
-        want = [(r.player_id, r.points) for r in board.rows[first : first + PER_PAGE]]
+    def check(_: int, result: leaderboard.BoardPage) -> str | None:
+        got = [(s.player_id, s.points) for s in result.rows]
+        ranks = [s.rank for s in result.rows]
+        if got != want or ranks != list(range(first + 1, first + 1 + len(want))):
+            return f"page {page}: got {got[:3]}..., expected {want[:3]}..."
+        return None
 
-        def check(_: int, result: leaderboard.BoardPage) -> str | None:
-            got = [(s.player_id, s.points) for s in result.rows]
-            ranks = [s.rank for s in result.rows]
-            if got != want or ranks != list(range(first + 1, first + 1 + len(want))):
-                return f"page {page}: got {got[:3]}..., expected {want[:3]}..."
-            return None
+    return check
 
-        return check
 
-    players = [rng.choice(board.rows).player_id for _ in range(WARMUP + reps)]
-
-    def rank_check(i: int, result: leaderboard.Standing | None) -> str | None:
-        player_id = players[i + WARMUP]
+def rank_check(board: Expected, players: list[int], warmup: int = WARMUP) -> Check:
+    def check(i: int, result: leaderboard.Standing | None) -> str | None:
+        player_id = players[i + warmup]
         want = board.rank[player_id]
         if result is None or result.rank != want or result.player_id != player_id:
             return f"player {player_id}: got {result}, expected rank {want}"
         return None
 
+    return check
+
+
+def board_suite(
+    label: str,
+    make_board: Callable[[], leaderboard.Board[Any]],
+    board: Expected,
+    reps: int,
+    rng: random.Random,
+    deep_pages: bool,
+) -> list[Measurement]:
+    """Top page, a random player's rank and (when asked) page DEEP_PAGE and the last page."""
+    players = [rng.choice(board.rows).player_id for _ in range(WARMUP + reps)]
     measurements = [
-        measure(
-            Measurement(f"{label}: top {PER_PAGE} (page 1)", target_ms),
+        side_by_side(
+            Measurement(f"{label}: top {PER_PAGE}", TARGET_MS),
             reps,
-            lambda _: make_board().page(db.session, 1, PER_PAGE),
-            page_check(1),
+            lambda _: before.page(make_board(), db.session(), 1, PER_PAGE),
+            lambda _: make_board().page(db.session(), 1, PER_PAGE),
+            page_check(board, 1),
         ),
-        measure(
-            Measurement(f"{label}: rank of a random player", target_ms),
+        side_by_side(
+            Measurement(f"{label}: rank of a random player", TARGET_MS),
             reps,
-            lambda i: make_board().standing_of(db.session, players[i + WARMUP]),
-            rank_check,
+            lambda i: before.standing_of(make_board(), db.session(), players[i + WARMUP]),
+            lambda i: make_board().standing_of(db.session(), players[i + WARMUP]),
+            rank_check(board, players),
         ),
     ]
     if deep_pages:
         last = -(-len(board.rows) // PER_PAGE)
         for page, times, warmup in ((DEEP_PAGE, reps, WARMUP), (last, SLOW_REPS, SLOW_WARMUP)):
+            label_page = f"{label}: page {page:,}" + (" (last)" if page == last else "")
             measurements.append(
-                measure(
-                    Measurement(
-                        f"{label}: page {page:,}" + (" (last)" if page == last else ""), None
-                    ),
+                side_by_side(
+                    Measurement(label_page, None),
                     times,
-                    lambda _, page=page: make_board().page(db.session, page, PER_PAGE),
-                    page_check(page),
+                    lambda _, page=page: before.page(make_board(), db.session(), page, PER_PAGE),
+                    lambda _, page=page: make_board().page(db.session(), page, PER_PAGE),
+                    page_check(board, page),
                     warmup,
                 )
             )
@@ -623,15 +275,72 @@ def attempt_rank_measurement(
 
     def check(i: int, result: int) -> str | None:
         a = picks[i + SLOW_WARMUP]
-        key = (-a.points, a.duration_ms, a.finished_at, a.id)
+        key = (-a.points, a.duration_ms, a.finished_at, 0)
         want = bisect.bisect_left(keys, key) - (own[a.player_id] < key) + 1
         return None if result == want else f"attempt {a.id}: got {result}, expected {want}"
 
-    return measure(
+    return side_by_side(
         Measurement(f"{label}: attempt_rank (result page)", None),
         SLOW_REPS,
-        lambda i: leaderboard.attempt_rank(db.session, attempts[i + SLOW_WARMUP]),
+        lambda i: before.attempt_rank(db.session(), attempts[i + SLOW_WARMUP]),
+        lambda i: leaderboard.attempt_rank(db.session(), attempts[i + SLOW_WARMUP]),
         check,
+        SLOW_WARMUP,
+    )
+
+
+def worst_tie_measurement(
+    label: str, make_board: Callable[[], leaderboard.Board[Any]], board: Expected, reps: int
+) -> Measurement:
+    """The rank of the last of the largest group tied on points and time: a rank counts the
+    rows of its tie that finished earlier one by one, here all but one of the group."""
+    groups = Counter((row.points, row.duration_ms) for row in board.rows)
+    (points, duration_ms), size = groups.most_common(1)[0]
+    last = [r for r in board.rows if (r.points, r.duration_ms) == (points, duration_ms)][-1]
+    players = [last.player_id] * (WARMUP + reps)
+    return side_by_side(
+        Measurement(f"{label}: rank, last of {size:,} tied", None),
+        reps,
+        lambda i: before.standing_of(make_board(), db.session(), players[i + WARMUP]),
+        lambda i: make_board().standing_of(db.session(), players[i + WARMUP]),
+        rank_check(board, players),
+    )
+
+
+def posting_measurement(label: str, sample: list[SampleAttempt], rng: random.Random) -> Measurement:
+    """What finishing writes to the boards (`leaderboard.tally_score` and `leaderboard.record`)
+    for a random player's new best at quiz 1, finished at NOW (so it moves their all-time, week
+    and day rows and totals), rolled back after each call outside the timing; old: the same
+    with the counters' writes left out."""
+    picks = [rng.choice(sample) for _ in range(SLOW_WARMUP + SLOW_REPS)]
+
+    def post(i: int) -> None:
+        a = picks[i + SLOW_WARMUP]
+        attempt = Attempt(
+            id=a.id,
+            quiz_id=a.quiz_id,
+            player_id=a.player_id,
+            status="finished",
+            points=min(30_000, a.points + 5_000),
+            correct_count=a.correct,
+            duration_ms=a.duration_ms,
+            finished_at=NOW,
+            settings={},
+        )
+        # Opens the transaction, as finishing does (pysqlite begins one only before a write).
+        leaderboard.tally_score(db.session(), attempt.quiz_id, attempt.points)
+        leaderboard.record(db.session(), attempt)
+
+    def post_without_counters(i: int) -> None:
+        with mock.patch.object(rankcounts.CounterMoves, "write", lambda *_: None):
+            post(i)
+
+    return side_by_side(
+        Measurement(f"{label}: posting a new best (writes)", None),
+        SLOW_REPS,
+        post_without_counters,
+        post,
+        lambda *_: None,
         SLOW_WARMUP,
     )
 
@@ -641,109 +350,172 @@ def current(rows: Iterable[Any], period: str, extra: Callable[[Any], bool]) -> l
     return [r for r in rows if r.period == stored and r.start == start and extra(r)]
 
 
-def run_scenario(
-    name: str, tmp: Path, quizzes: int, players: int, attempts: int, args: argparse.Namespace
-) -> tuple[Seeded, list[Measurement]]:
-    path = tmp / f"{name}.sqlite"
+@dataclass(frozen=True)
+class Database:
+    """Where a scenario's database lives: its SQLAlchemy URL and how seeding writes to it."""
+
+    url: str
+    writer: Callable[[], Writer]
+
+
+@contextmanager
+def sqlite_database(folder: Path, name: str) -> Iterator[Database]:
+    path = folder / f"{name}.sqlite"
     path.unlink(missing_ok=True)
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+    yield Database(f"sqlite:///{path}", lambda: SQLiteWriter(str(path)))
+
+
+@contextmanager
+def postgres_database(server: str, name: str) -> Iterator[Database]:
+    """A database of its own on the server, dropped afterwards."""
+    base = sa.make_url(server)
+    database = f"quizapp_bench_{os.getpid()}_{name.lower()}"
+    admin = sa.create_engine(base, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+        connection.exec_driver_sql(f"CREATE DATABASE {database}")
+    url = base.set(database=database)
+    plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    try:
+        yield Database(url.render_as_string(hide_password=False), lambda: PostgresWriter(plain))
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+        admin.dispose()
+
+
+COUNTER_TABLES = ("board_entry_count", "player_total_count")
+storage: dict[str, str] = {}
+
+
+def storage_of(engine: sa.Engine) -> str:
+    """The database's size, and the counting trees' rows and share of it."""
+    with engine.connect() as connection:
+        run = connection.exec_driver_sql
+        rows = sum(int(run(f"SELECT count(*) FROM {t}").scalar() or 0) for t in COUNTER_TABLES)
+        if engine.dialect.name == "postgresql":
+            total = run("SELECT pg_database_size(current_database())").scalar()
+            trees = sum(
+                int(run(f"SELECT pg_total_relation_size('{t}')").scalar() or 0)
+                for t in COUNTER_TABLES
+            )
+        else:
+            total = run("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size")
+            total = total.scalar()
+            trees = run(
+                "SELECT sum(pgsize) FROM dbstat('main', 1) WHERE name IN ('"
+                + "', '".join(COUNTER_TABLES)
+                + "')"
+            ).scalar()
+    mib = 2**20
+    return (
+        f"{int(total or 0) / mib:,.0f} MiB, of which counters {int(trees or 0) / mib:,.0f} MiB "
+        f"({rows:,} rows)"
+    )
+
+
+def run_scenario(
+    name: str, database: Database, quizzes: int, args: argparse.Namespace
+) -> tuple[Seeded, list[Measurement]]:
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database.url})
     rng = random.Random(f"{args.seed}-{name}")
     with app.app_context():
         upgrade()
         db.session.remove()
         db.engine.dispose()
         print(
-            f"Seeding scenario {name}: {quizzes} quiz(zes), {players:,} players, "
-            f"{attempts:,} attempts",
+            f"Seeding scenario {name}: {quizzes} quiz(zes), {args.players:,} players, "
+            f"{args.attempts:,} attempts",
             file=sys.stderr,
         )
-        seeded = seed(path, quizzes, players, attempts, rng)
-        entries = list(seeded.entries.values())
-        totals = list(seeded.totals.values())
-        results: list[Measurement] = []
-        quiz_id = 1
-        for period in ("all", "week"):
-            quiz_board = expected(current(entries, period, lambda e: e.quiz_id == quiz_id))
-            label = f"{name} quiz board, {period}"
-            results += board_suite(
-                label,
-                lambda period=period: leaderboard.quiz_board(quiz_id, period, NOW),
-                quiz_board,
-                QUIZ_TARGET_MS,
-                args.reps,
-                rng,
-                deep_pages=period == "all" and len(quiz_board.rows) > DEEP_PAGE * PER_PAGE,
-            )
-            if period == "all" and seeded.sample:
-                results.append(attempt_rank_measurement(label, quiz_board, seeded.sample, rng))
-        if quizzes > 1:
-            for period in ("all", "week"):
-                total_rows = current(totals, period, lambda _: True)
-                results += board_suite(
-                    f"{name} overall board, {period}",
-                    lambda period=period: leaderboard.overall_board(period, NOW),
-                    expected(total_rows),
-                    OVERALL_TARGET_MS,
-                    args.reps,
-                    rng,
-                    deep_pages=period == "all" and len(total_rows) > DEEP_PAGE * PER_PAGE,
-                )
+        seeded = seed(database.writer(), quizzes, args.players, args.attempts, PROFILES[name], rng)
+        storage[name] = storage_of(db.engine)
+        results = measure_scenario(name, seeded, quizzes, args, rng)
         db.session.remove()
         db.engine.dispose()
     return seeded, results
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def measure_scenario(
+    name: str, seeded: Seeded, quizzes: int, args: argparse.Namespace, rng: random.Random
+) -> list[Measurement]:
+    entries = list(seeded.entries.values())
+    totals = list(seeded.totals.values())
+    results: list[Measurement] = []
+    for period in ("all", "week") if name != "C" else ("all",):
+        board = expected(current(entries, period, lambda e: e.quiz_id == 1))
+        label = f"{name} quiz board, {period}"
+
+        def make(period: str = period) -> leaderboard.Board[Any]:
+            return leaderboard.quiz_board(1, period, NOW)
+
+        deep = period == "all" and len(board.rows) > DEEP_PAGE * PER_PAGE and name != "C"
+        results += board_suite(label, make, board, args.reps, rng, deep)
+        if name == "C":
+            results.append(worst_tie_measurement(label, make, board, args.reps))
+        elif period == "all" and seeded.sample:
+            results.append(attempt_rank_measurement(label, board, seeded.sample, rng))
+            results.append(posting_measurement(f"{name} quiz 1", seeded.sample, rng))
+    if quizzes > 1:
+        for period in ("all", "week"):
+            board = expected(current(totals, period, lambda _: True))
+
+            def make_overall(period: str = period) -> leaderboard.Board[Any]:
+                return leaderboard.overall_board(period, NOW)
+
+            deep = period == "all" and len(board.rows) > DEEP_PAGE * PER_PAGE
+            label = f"{name} overall board, {period}"
+            results += board_suite(label, make_overall, board, args.reps, rng, deep)
+    return results
+
+
+def arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--players", type=int, default=PLAYERS)
     parser.add_argument("--attempts", type=int, default=ATTEMPTS)
     parser.add_argument("--quizzes", type=int, default=QUIZZES, help="in scenario B")
     parser.add_argument("--reps", type=int, default=REPS)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument(
+        "--scenarios", default="ABC", help="which scenarios to run, e.g. A or AC (default ABC)"
+    )
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="run on this PostgreSQL server (a database per scenario, dropped afterwards)",
+    )
+    parser.add_argument(
         "--keep",
         type=Path,
         metavar="FOLDER",
-        help="write A.sqlite and B.sqlite there (replacing them) and keep them, to look into",
+        help="SQLite: write A/B/C.sqlite there (replacing them) and keep them, to look into",
     )
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
 
-    with tempfile.TemporaryDirectory(prefix="quizapp-bench-board-") as folder:
-        tmp = Path(folder)
-        if args.keep:
-            tmp = args.keep
-            tmp.mkdir(parents=True, exist_ok=True)
-        scenarios = [
-            ("A", *run_scenario("A", tmp, 1, args.players, args.attempts, args)),
-            ("B", *run_scenario("B", tmp, args.quizzes, args.players, args.attempts, args)),
-        ]
 
-    print(f"SQLite {sqlite3.sqlite_version}, SQLAlchemy {sa.__version__}; board now = {NOW}")
+def report(scenarios: list[tuple[str, Seeded, list[Measurement]]]) -> int:
     for name, seeded, _ in scenarios:
         quizzes = len({key[0] for key in seeded.entries})
         all_time = sum(1 for key in seeded.entries if key[2] == "all")
         print(
             f"Scenario {name}: {quizzes} quiz(zes), {seeded.attempts:,} attempts, "
             f"{len(seeded.entries):,} board entries ({all_time:,} all-time), "
-            f"{len(seeded.totals):,} player totals; seeded in {seeded.seconds:.1f} s, "
-            f"{seeded.file_mb:.0f} MiB"
+            f"{len(seeded.totals):,} player totals; seeded in {seeded.seconds:.1f} s; "
+            f"{storage.get(name, '?')}"
         )
-    print()
-    header = f"{'measurement':<46} {'ok':>5} {'median ms':>9} {'p90 ms':>9} {'target':>8} verdict"
-    print(header)
-    print("-" * len(header))
+    print("old: before the counting trees (board_before.py); new: today's code\n")
+    print(HEADER)
+    print("-" * len(HEADER))
     measurements = [m for _, _, results in scenarios for m in results]
     for measurement in measurements:
         print(measurement.row())
-
     problems = [
         f"  {m.label}: {problem}"
         for m in measurements
         for problem in [*m.wrong, *(f"{n}x {error}" for error, n in m.errors.items())]
     ]
     if problems:
-        print()
-        print("Wrong results or errors:")
+        print("\nWrong results or errors:")
         print("\n".join(problems))
     missed = [m.label for m in measurements if m.verdict == "FAIL"]
     print()
@@ -752,6 +524,30 @@ def main(argv: list[str] | None = None) -> int:
     elif not problems:
         print("PASS: every target met")
     return 1 if missed or problems else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(argv)
+    quizzes = {"A": 1, "B": args.quizzes, "C": 1}
+    scenarios = []
+    with tempfile.TemporaryDirectory(prefix="quizapp-bench-board-") as folder:
+        tmp = args.keep or Path(folder)
+        tmp.mkdir(parents=True, exist_ok=True)
+        for name in args.scenarios:
+            place = (
+                postgres_database(args.postgres, name)
+                if args.postgres
+                else sqlite_database(tmp, name)
+            )
+            with place as database:
+                scenarios.append((name, *run_scenario(name, database, quizzes[name], args)))
+    engine = f"SQLite {sqlite3.sqlite_version}"
+    if args.postgres:
+        with sa.create_engine(args.postgres, poolclass=NullPool).connect() as connection:
+            engine = str(connection.exec_driver_sql("SHOW server_version").scalar())
+            engine = f"PostgreSQL {engine}"
+    print(f"{engine}, SQLAlchemy {sa.__version__}; board now = {NOW}")
+    return report(scenarios)
 
 
 if __name__ == "__main__":

@@ -1,15 +1,20 @@
 """The board queries read their order off the board indexes: no sort, no table scan (SQLite).
 
 A board page must be the first rows of `ix_board_entry_rank` / `ix_player_total_rank` in index
-order, and a rank two counts over ranges of the same index; a temporary B-tree (a sort) or a scan
-would make them grow with the number of players (see benchmarks/bench_leaderboard.py for the
-timings on a million attempts). The statements checked are exactly those the board code sends to
-the database, with their parameters, caught as `Board.page` and `Board.standing_of` run them, and
-explained by SQLite with `EXPLAIN QUERY PLAN`, with and without `ANALYZE` statistics.
+order; a temporary B-tree (a sort) or a scan would make it grow with the number of players. A
+rank must read nothing whose size grows with the board: at most 12 short ranges of the board's
+counting tree (`level=? AND prefix>? AND prefix<?`, at most 15 counters each), plus one range of
+the rank index bounded at both ends within one points value (`points=? AND duration_ms>? AND
+(duration_ms,finished_at)<(?,?)`: the player's 65.5-second window); never the rows with more
+points (see benchmarks/bench_leaderboard.py for the timings on a million attempts). The
+statements checked are exactly those the board code sends to the database, with their
+parameters, caught as `Board.page` and `Board.standing_of` run them, and explained by SQLite with
+`EXPLAIN QUERY PLAN`, with and without `ANALYZE` statistics.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -20,13 +25,14 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.models import Attempt, BoardEntry, Player, PlayerTotal, Quiz
-from quizapp.play import leaderboard
+from quizapp.play import leaderboard, rankcounts, ranktree
 
 NOW = datetime(2026, 11, 26, 18, 0, 0)
 QUIZZES = 3
 PLAYERS = 60
 RANK_INDEX = {"quiz": "ix_board_entry_rank", "overall": "ix_player_total_rank"}
 TABLE = {"quiz": "board_entry", "overall": "player_total"}
+COUNTERS = {"quiz": "board_entry_count", "overall": "player_total_count"}
 
 
 def make_board(kind: str, period: str) -> leaderboard.Board:
@@ -157,11 +163,17 @@ def plans_of(session: Session, call: Callable[[], object]) -> list[tuple[str, li
 
 
 def problems_in(plan: list[str]) -> list[str]:
-    """Plan steps that grow with the table: sorts into a temporary B-tree, and table scans."""
+    """Plan steps that grow with the table: sorts into a temporary B-tree, and table scans (a
+    scan of a subquery's own rows, such as the counters a rank reads, is not one)."""
     return [
         step
         for step in plan
-        if "TEMP B-TREE" in step or (step.startswith("SCAN") and step != "SCAN CONSTANT ROW")
+        if "TEMP B-TREE" in step
+        or (
+            step.startswith("SCAN")
+            and step != "SCAN CONSTANT ROW"
+            and not step.startswith(("SCAN anon_", "SCAN (subquery"))
+        )
     ]
 
 
@@ -171,16 +183,41 @@ def index_uses(plan: list[str], index: str) -> list[str]:
 
 def check_page(session: Session, board: leaderboard.Board, kind: str, page: int) -> None:
     sent = plans_of(session, lambda: board.page(session, page, 20))
-    assert len(sent) == 1, "a page is one statement: its ids off the index, joined to those rows"
-    ((statement, plan),) = sent
-    assert "ORDER BY" in statement and "LIMIT" in statement
-    # The only scan allowed is of the page's own list of ids (a subquery of at most 21 rows).
-    growing = [step for step in problems_in(plan) if not step.startswith("SCAN anon_")]
-    assert not growing, f"page {page} sorts or scans: {plan}"
+    assert len(sent) == 2, "a page is its ids off the index, then those rows"
+    (ids_statement, ids_plan), (rows_statement, rows_plan) = sent
+    assert "ORDER BY" in ids_statement and "LIMIT" in ids_statement
+    assert not problems_in(ids_plan), f"page {page} sorts or scans: {ids_plan}"
+    uses = index_uses(ids_plan, RANK_INDEX[kind])
+    assert uses, f"page {page} does not read {RANK_INDEX[kind]}: {ids_plan}"
+    assert all(f"SEARCH {TABLE[kind]} USING COVERING INDEX" in step for step in uses), ids_plan
+    assert " IN (" in rows_statement
+    # The only scan allowed is of the page's own list of ids (a subquery of at most 21 values).
+    growing = [step for step in problems_in(rows_plan) if not step.startswith("SCAN (subquery")]
+    assert not growing, f"loading page {page}'s rows sorts or scans: {rows_plan}"
+    assert f"SEARCH {TABLE[kind]} USING INTEGER PRIMARY KEY" in " ".join(rows_plan), rows_plan
+
+
+def check_rank_plan(plan: list[str], kind: str) -> None:
+    """A rank reads bounded ranges only: counters one level at a time, and one window's rows."""
+    assert not problems_in(plan), f"the rank sorts or scans: {plan}"
+    counters = [step for step in plan if step.startswith(f"SEARCH {COUNTERS[kind]} ")]
+    assert 1 <= len(counters) <= 12, f"the rank does not read {COUNTERS[kind]}: {plan}"
+    assert all(
+        step.endswith(
+            "USING PRIMARY KEY (" + board_columns(kind) + "level=? AND prefix>? AND prefix<?)"
+        )
+        for step in counters
+    ), f"a counter read is not one level's range of siblings: {plan}"
     uses = index_uses(plan, RANK_INDEX[kind])
-    assert uses, f"page {page} does not read {RANK_INDEX[kind]}: {plan}"
-    assert all(f"SEARCH {TABLE[kind]} USING COVERING INDEX" in step for step in uses), plan
-    assert f"SEARCH {TABLE[kind]} USING INTEGER PRIMARY KEY" in " ".join(plan), plan
+    assert len(uses) == 1, f"the rank is not one range of {RANK_INDEX[kind]}: {plan}"
+    window = "points=? AND duration_ms>? AND (duration_ms,finished_at)<(?,?))"
+    assert "COVERING INDEX" in uses[0] and uses[0].endswith(window), plan
+    rows = [step for step in plan if f" {TABLE[kind]} " in step]
+    assert rows == uses, f"the rank reads {TABLE[kind]} beyond its window's rows: {plan}"
+
+
+def board_columns(kind: str) -> str:
+    return ("quiz_id=? AND " if kind == "quiz" else "") + "period=? AND period_start=? AND "
 
 
 def check_rank(session: Session, board: leaderboard.Board, kind: str) -> None:
@@ -192,14 +229,7 @@ def check_rank(session: Session, board: leaderboard.Board, kind: str) -> None:
     (_, lookup_plan), (rank_statement, rank_plan) = sent
     assert not problems_in(lookup_plan), f"finding the player's row scans: {lookup_plan}"
     assert "count(*)" in rank_statement
-    assert not problems_in(rank_plan), f"the rank sorts or scans: {rank_plan}"
-    # Both counts (more points; equal points and ahead) are ranges of the index, read from it
-    # alone.
-    uses = index_uses(rank_plan, RANK_INDEX[kind])
-    assert len(uses) == 2, f"the rank is not two ranges of {RANK_INDEX[kind]}: {rank_plan}"
-    assert all("COVERING INDEX" in step for step in uses), rank_plan
-    assert any("points>?" in step for step in uses), rank_plan
-    assert any("points=?" in step for step in uses), rank_plan
+    check_rank_plan(rank_plan, kind)
 
 
 @pytest.mark.parametrize("kind", ["quiz", "overall"])
@@ -210,24 +240,26 @@ def test_board_pages_are_read_in_index_order(boards: Session, kind: str) -> None
 
 
 @pytest.mark.parametrize("kind", ["quiz", "overall"])
-def test_a_rank_is_two_index_range_counts(boards: Session, kind: str) -> None:
+def test_a_rank_reads_counters_and_one_window_of_rows_only(boards: Session, kind: str) -> None:
     for period in leaderboard.PERIODS:
         check_rank(boards, make_board(kind, period), kind)
 
 
-def test_the_page_statement_reads_the_boards_ordered_select(session: Session) -> None:
-    """What is checked above is `Board.ordered()` with the page's offset and limit, inside."""
+def test_a_page_sends_the_boards_page_statement_with_its_offset(session: Session) -> None:
+    """What is checked above is the board's page statement, with the page's limit and offset."""
     board = make_board("quiz", "all")
     with statements_sent(session) as sent:
         board.page(session, 2, 20)
-    compiled = str(board.ordered().offset(20).limit(21).compile(session.get_bind()))
-    ((statement, _),) = sent
-    assert compiled[compiled.index("FROM") :] in statement
+    statement, parameters = sent[0]
+    assert statement == str(board.statements().page_ids.compile(session.get_bind()))
+    assert tuple(parameters)[-2:] == (21, 20)  # LIMIT ? OFFSET ?
 
 
 @pytest.mark.parametrize("kind", ["quiz", "overall"])
 @pytest.mark.parametrize("regression", ["index dropped", "points ascending"])
-def test_the_checks_catch_a_sort(seeded: Session, kind: str, regression: str) -> None:
+def test_the_checks_catch_a_sort(
+    seeded: Session, kind: str, regression: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The checks are not vacuous: without the index, or out of its order, they fail."""
     board = make_board(kind, "all")
     if regression == "index dropped":
@@ -237,20 +269,59 @@ def test_the_checks_catch_a_sort(seeded: Session, kind: str, regression: str) ->
         seeded.commit()
     else:
         m = board.model
-        ordered = board.ordered().order_by(None).order_by(m.points, m.duration_ms, m.id)
-        board.ordered = lambda: ordered  # type: ignore[method-assign]
+        found = board.statements()
+        ids = found.page_ids.order_by(None).order_by(m.points, m.duration_ms, m.id)
+        regressed = dataclasses.replace(found, page_ids=ids)
+        monkeypatch.setattr(board, "statements", lambda: regressed)
     with pytest.raises(AssertionError, match=r"sorts or scans|does not read"):
         check_page(seeded, board, kind, 1)
     if regression == "index dropped":
-        with pytest.raises(AssertionError, match=r"sorts or scans|not two ranges"):
+        with pytest.raises(AssertionError, match=r"sorts or scans|not one range"):
             check_rank(seeded, board, kind)
 
 
-def test_attempt_rank_counts_from_the_index_alone(seeded: Session) -> None:
+@pytest.mark.parametrize("kind", ["quiz", "overall"])
+@pytest.mark.parametrize("regression", ["counters in one OR", "more points counted"])
+def test_the_rank_checks_catch_a_growing_read(
+    seeded: Session, kind: str, regression: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Summing the counters under one OR reads the board's every counter (SQLite cannot use
+    the ranges); counting the rows with more points reads a range that grows with the board."""
+    board = make_board(kind, "all")
+    rows = board.model
+    built = rankcounts.rank_statement
+
+    def regressed(model: Any, less_own: bool) -> sa.Select[Any]:
+        if regression == "more points counted":
+            more = sa.select(sa.func.count()).select_from(rows)
+            on_board = rankcounts.board_filters(rows, rows)
+            more = more.where(*on_board, rows.points > sa.bindparam("points"))
+            return sa.select(built(model, less_own).selected_columns[0] + more.scalar_subquery())
+        c = rankcounts.COUNTERS[rows]
+        ranges = [
+            sa.and_(
+                c.level == level,
+                c.prefix.between(sa.bindparam(f"first_{level}"), sa.bindparam(f"last_{level}")),
+            )
+            for level in ranktree.LEVELS
+        ]
+        on_board = [getattr(c, column) == value for column, value in board.board.items()]
+        counters = sa.select(sa.func.sum(c.size)).where(*on_board, sa.or_(*ranges))
+        window = rankcounts.window_ahead(rows)
+        return sa.select(counters.scalar_subquery() + window + 1)
+
+    monkeypatch.setattr(rankcounts, "rank_statement", regressed)
+    with pytest.raises(AssertionError, match=r"one level's range|not one range"):
+        check_rank(seeded, board, kind)
+
+
+def test_attempt_rank_reads_counters_and_one_window_of_rows_only(seeded: Session) -> None:
     attempt = seeded.get(Attempt, 1)
     assert attempt is not None
     ((statement, plan),) = plans_of(seeded, lambda: leaderboard.attempt_rank(seeded, attempt))
     assert "count(*)" in statement
-    assert not problems_in(plan), plan
-    uses = index_uses(plan, RANK_INDEX["quiz"])
-    assert len(uses) == 2 and all("COVERING INDEX" in step for step in uses), plan
+    # Besides the counters and the window's rows: the player's own best, by its unique key.
+    own_key = "(quiz_id=? AND player_id=? AND period=? AND period_start=?)"
+    own = [step for step in plan if step.startswith("SEARCH board_entry ") and own_key in step]
+    assert len(own) == 1, plan
+    check_rank_plan([step for step in plan if step not in own], "quiz")

@@ -1,5 +1,7 @@
 """The schema comes from the migrations, identically on SQLite and PostgreSQL."""
 
+from collections import Counter
+
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
@@ -9,6 +11,7 @@ from flask_migrate import downgrade, upgrade
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Player, Quiz
+from quizapp.play import ranktree
 
 pytestmark = pytest.mark.both_databases
 
@@ -151,3 +154,66 @@ def test_stored_rules_are_written_out_as_they_were_read(app: Flask) -> None:
     off = {"shuffle_options": False, "first_game_counts": False}
     assert stored == [{**ingested, **off}, off, chosen]
     assert game == {"speed_bonus": True, **off}
+
+
+def test_the_rank_counters_are_back_filled_from_the_board_rows(app: Flask) -> None:
+    """Migration 3b0e252b6834 counts every board row already stored into its board's tree."""
+    entries = [(1, 1, 4000, 61_000), (1, 2, 4000, 61_000), (2, 1, 0, 600_000), (1, 3, 25, 5)]
+    totals = [(1, 4000, 661_000), (2, 4000, 61_000), (3, 25, 5)]
+    with app.app_context():
+        downgrade(revision="5c1e7a9d2b40")
+        with db.engine.begin() as connection:
+            run = connection.exec_driver_sql
+            run(
+                "INSERT INTO quiz (id, title, slug, description, settings, published, "
+                "created_at, play_count) VALUES (1, 'A', 'a', '', '{}', true, '2026-01-01', 0), "
+                "(2, 'B', 'b', '', '{}', true, '2026-01-01', 0)"
+            )
+            for player in (1, 2, 3):
+                run(
+                    "INSERT INTO player (id, key, nickname, created_at) "
+                    f"VALUES ({player}, 'k{player}', 'P{player}', '2026-01-01')"
+                )
+            for n, (quiz, player, points, duration) in enumerate(entries, start=1):
+                run(
+                    "INSERT INTO attempt (id, token, quiz_id, player_id, nickname, status, "
+                    "started_at, finished_at, settings, question_count, current_position, "
+                    "correct_count, points, duration_ms) VALUES "
+                    f"({n}, 't{n}', {quiz}, {player}, 'P', 'finished', '2026-01-02', "
+                    f"'2026-01-02', '{{}}', 5, 5, 4, {points}, {duration})"
+                )
+                for period, start in (("all", "1970-01-01"), ("day", "2026-01-02")):
+                    run(
+                        "INSERT INTO board_entry (quiz_id, player_id, period, period_start, "
+                        "attempt_id, points, correct_count, duration_ms, finished_at) VALUES "
+                        f"({quiz}, {player}, '{period}', '{start}', {n}, {points}, 4, "
+                        f"{duration}, '2026-01-02')"
+                    )
+            for player, points, duration in totals:
+                run(
+                    "INSERT INTO player_total (player_id, period, period_start, points, quizzes, "
+                    "duration_ms, finished_at) VALUES "
+                    f"({player}, 'all', '1970-01-01', {points}, 1, {duration}, '2026-01-02')"
+                )
+        upgrade()
+        with db.engine.connect() as connection:
+            found = {
+                tuple(row)
+                for row in connection.exec_driver_sql(
+                    "SELECT quiz_id, period, level, prefix, size FROM board_entry_count"
+                )
+            } | {
+                tuple(row)
+                for row in connection.exec_driver_sql(
+                    "SELECT 0, period, level, prefix, size FROM player_total_count"
+                )
+            }
+    want: Counter[tuple[int, str, int, int]] = Counter()
+    for quiz, _, points, duration in entries:
+        for period in ("all", "day"):
+            for level, prefix in ranktree.nodes(ranktree.rank_key(points, duration)):
+                want[quiz, period, level, prefix] += 1
+    for _, points, duration in totals:
+        for level, prefix in ranktree.nodes(ranktree.rank_key(points, duration)):
+            want[0, "all", level, prefix] += 1
+    assert found == {(*node, size) for node, size in want.items()}

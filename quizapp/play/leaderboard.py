@@ -2,20 +2,25 @@
 
 Order everywhere: more points first, then the quicker, then whoever finished earlier (then the
 row id, so pages never shuffle). The stored rows are kept in that order by an index, so a page
-is read off the index and a rank is two index range counts; nothing scans all attempts.
+is read off the index. A rank is the board's counting tree (ranktree.py) summed over the rows
+with more points or the same points in a shorter time of another 65.5-second window, plus an
+index range count over the rows ahead with the same points in the same window; nothing reads
+the rows with more points.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from quizapp.models import Attempt, BoardEntry, Player, PlayerTotal, ScoreTally
+from quizapp.play import rankcounts, ranktree
+from quizapp.play.rankcounts import CounterMoves, upsert
 from quizapp.play.settings import QuizSettings
 
 PERIODS = {"all": "All time", "week": "This week", "today": "Today"}
@@ -63,147 +68,120 @@ class BoardPage:
     has_next: bool
 
 
-def _better_than(
-    model: type[_Row], points: int, duration_ms: int, finished_at: datetime, row_id: int
-) -> list[sa.ColumnElement[bool]]:
-    """Rows ahead of the given one, as two index ranges (more points; equal points, ahead)."""
-    return [
-        model.points > points,
-        sa.and_(
-            model.points == points,
-            sa.tuple_(model.duration_ms, model.finished_at, model.id)
-            < sa.tuple_(
-                sa.literal(duration_ms), sa.literal(finished_at, sa.DateTime), sa.literal(row_id)
-            ),
-        ),
-    ]
+StandingRow = sa.Row[int, int, str, int, int, datetime, int]
+
+
+@dataclass(frozen=True)
+class BoardStatements:
+    """A kind of board's statements, with the board's columns, `offset`, `limit`, `ids` and
+    `player_id` as bound parameters: built once, since building one costs more than running
+    it."""
+
+    ordered: sa.Select[int]
+    page_ids: sa.Select[int]
+    rows_by_id: sa.Select[int, int, str, int, int, datetime, int]
+    row_of_player: sa.Select[int, int, str, int, int, datetime, int]
+
+
+@functools.cache
+def statements(model: rankcounts.RowModel) -> BoardStatements:
+    m = model
+    on_board = rankcounts.board_filters(m, m)
+    ordered = (
+        sa.select(m.id)
+        .where(*on_board)
+        .order_by(m.points.desc(), m.duration_ms, m.finished_at, m.id)
+    )
+    extra = BoardEntry.correct_count if m is BoardEntry else PlayerTotal.quizzes
+    # Plain columns: cheaper to load than mapped rows.
+    columns = sa.select(
+        m.id, m.player_id, Player.nickname, m.points, m.duration_ms, m.finished_at, extra
+    ).join(Player, Player.id == m.player_id)
+    return BoardStatements(
+        ordered=ordered,
+        page_ids=ordered.offset(sa.bindparam("offset")).limit(sa.bindparam("limit")),
+        rows_by_id=columns.where(m.id.in_(sa.bindparam("ids", expanding=True))),
+        row_of_player=columns.where(*on_board, m.player_id == sa.bindparam("player_id")),
+    )
 
 
 class Board(Generic[_Row]):
-    def __init__(self, model: type[_Row], filters: list[sa.ColumnElement[bool]]) -> None:
+    def __init__(self, model: type[_Row], board: dict[str, object]) -> None:
+        """The board of `model`'s rows named by `board`: the values of its BOARD_COLUMNS."""
         self.model = model
-        self.filters = filters
+        self.board = board
+
+    @property
+    def filters(self) -> list[sa.ColumnElement[bool]]:
+        return [getattr(self.model, column) == value for column, value in self.board.items()]
+
+    def statements(self) -> BoardStatements:
+        return statements(cast(rankcounts.RowModel, self.model))
 
     def ordered(self) -> sa.Select[int]:
         """The board's row ids in rank order: read from the rank index alone."""
-        m = self.model
-        return (
-            sa.select(m.id)
-            .where(*self.filters)
-            .order_by(m.points.desc(), m.duration_ms, m.finished_at, m.id)
-        )
+        return self.statements().ordered
 
     def page(self, session: Session, page: int, per_page: int) -> BoardPage:
-        """One page in one query: its ids off the rank index alone (cheap even deep down), and
-        just those rows with their players' nicknames, as plain values."""
+        """One page: its ids off the rank index alone (cheap even deep down), then just those
+        rows with their players' nicknames, as plain values."""
         page = max(1, page)
         offset = (page - 1) * per_page
-        m = self.model
-        ids = self.ordered().offset(offset).limit(per_page + 1).subquery()
-        # A quiz board's rows say how many answers were right, the overall board's how many
-        # quizzes were played.
-        extra = [getattr(m, name) for name in ("correct_count", "quizzes") if hasattr(m, name)]
-        # Plain rows, read on the session's connection: the ORM's work for each statement (flush,
-        # identity map, loading objects) would cost more than the query.
-        rows = [
-            row._mapping
-            for row in session.connection().execute(
-                sa.select(m.id, m.player_id, m.points, m.duration_ms, m.finished_at, *extra)
-                .add_columns(Player.nickname)
-                .join(ids, ids.c.id == m.id)
-                .join(Player, Player.id == m.player_id)
-            )
-        ]
-        rows.sort(
-            key=lambda row: (-row["points"], row["duration_ms"], row["finished_at"], row["id"])
-        )
+        found = self.statements()
+        # Plain Core statements on the session's connection: the ORM has nothing to add to
+        # them, and skipping it is a good part of their time.
+        connection = session.connection()
+        page_of = {**self.board, "offset": offset, "limit": per_page + 1}
+        ids = connection.execute(found.page_ids, page_of).scalars().all()
+        shown = ids[:per_page]
+        rows = {row[0]: row for row in connection.execute(found.rows_by_id, {"ids": shown})}
         standings = [
-            Standing(
-                rank=offset + i + 1,
-                player_id=row["player_id"],
-                nickname=row["nickname"],
-                points=row["points"],
-                duration_ms=row["duration_ms"],
-                finished_at=row["finished_at"],
-                correct_count=row.get("correct_count"),
-                quizzes=row.get("quizzes"),
-            )
-            for i, row in enumerate(rows[:per_page])
+            self.standing(offset + i + 1, rows[row_id])
+            for i, row_id in enumerate(shown)
+            if row_id in rows
         ]
-        return BoardPage(standings, page, per_page, has_next=len(rows) > per_page)
-
-    def rank_query(self, row: _Row) -> sa.Select[int]:
-        m = self.model
-        ahead = _better_than(m, row.points, row.duration_ms, row.finished_at, row.id)
-        counts = [
-            sa.select(sa.func.count()).select_from(m).where(*self.filters, cond).scalar_subquery()
-            for cond in ahead
-        ]
-        return sa.select(counts[0] + counts[1] + 1)
+        return BoardPage(standings, page, per_page, has_next=len(ids) > per_page)
 
     def standing_of(self, session: Session, player_id: int) -> Standing | None:
-        m = self.model
-        found = session.execute(
-            sa.select(m, Player.nickname)
-            .join(Player, Player.id == m.player_id)
-            .where(*self.filters, m.player_id == player_id)
-        ).first()
-        if found is None:
+        mine = {**self.board, "player_id": player_id}
+        row = session.connection().execute(self.statements().row_of_player, mine).first()
+        if row is None:
             return None
-        row, nickname = found
-        rank = session.scalar(self.rank_query(row))
-        return self.standing(int(rank or 1), row, nickname)
+        values = (row.points, row.duration_ms, row.finished_at, row.id)
+        return self.standing(rankcounts.rank_of(session, self.model, self.board, values), row)
 
-    def standing(self, rank: int, row: _Row, nickname: str) -> Standing:
+    def standing(self, rank: int, row: StandingRow) -> Standing:
+        extra = row[-1]
         return Standing(
             rank=rank,
             player_id=row.player_id,
-            nickname=nickname,
+            nickname=row.nickname,
             points=row.points,
             duration_ms=row.duration_ms,
             finished_at=row.finished_at,
-            correct_count=getattr(row, "correct_count", None),
-            quizzes=getattr(row, "quizzes", None),
+            correct_count=extra if self.model is BoardEntry else None,
+            quizzes=extra if self.model is PlayerTotal else None,
         )
 
 
 def quiz_board(quiz_id: int, period: str, now: datetime) -> Board[BoardEntry]:
     stored, start = period_key(period, now)
-    return Board(
-        BoardEntry,
-        [
-            BoardEntry.quiz_id == quiz_id,
-            BoardEntry.period == stored,
-            BoardEntry.period_start == start,
-        ],
-    )
+    return Board(BoardEntry, {"quiz_id": quiz_id, "period": stored, "period_start": start})
 
 
 def overall_board(period: str, now: datetime) -> Board[PlayerTotal]:
     stored, start = period_key(period, now)
-    return Board(PlayerTotal, [PlayerTotal.period == stored, PlayerTotal.period_start == start])
+    return Board(PlayerTotal, {"period": stored, "period_start": start})
 
 
 def attempt_rank(session: Session, attempt: Attempt) -> int:
-    """Where this attempt would stand on its quiz's all-time board against everyone else's best.
-
-    Counted over the whole board (index-only ranges), less the player's own best when it is
-    ahead: filtering the player out inside the counts would read every row from the table.
-    """
+    """Where this attempt would stand on its quiz's all-time board against everyone else's best:
+    the rank of its values there, less the player's own best when it is ahead (a counter does
+    not know whose rows it counts)."""
     assert attempt.finished_at is not None and attempt.duration_ms is not None
     board = quiz_board(attempt.quiz_id, "all", attempt.finished_at)
-    ahead = _better_than(BoardEntry, attempt.points, attempt.duration_ms, attempt.finished_at, 0)
-    counts = [
-        sa.select(sa.func.count()).select_from(BoardEntry).where(*board.filters, cond)
-        for cond in ahead
-    ]
-    own = (
-        sa.select(sa.func.count())
-        .select_from(BoardEntry)
-        .where(*board.filters, BoardEntry.player_id == attempt.player_id, sa.or_(*ahead))
-    )
-    total = counts[0].scalar_subquery() + counts[1].scalar_subquery() - own.scalar_subquery()
-    return int(session.scalar(sa.select(total + 1)) or 1)
+    values = (attempt.points, attempt.duration_ms, attempt.finished_at, 0)
+    return rankcounts.rank_of(session, BoardEntry, board.board, values, attempt.player_id)
 
 
 def _locked_row(
@@ -212,7 +190,13 @@ def _locked_row(
     """The row with this key, locked for the rest of the transaction (on PostgreSQL), or a new
     one with that key and the `new` values. Two first finishes racing to create the same row:
     the loser's insert fails inside a savepoint and it takes the winner's row instead."""
-    query = sa.select(model).filter_by(**key).with_for_update()
+    # Fresh values even when the row is already in the session: the counters move from them.
+    query = (
+        sa.select(model)
+        .filter_by(**key)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
     row = session.scalar(query)
     if row is not None:
         return row, False
@@ -227,9 +211,11 @@ def _locked_row(
 
 def record(session: Session, attempt: Attempt) -> None:
     """Post a finished attempt: it becomes the player's entry where it beats their best. Under
-    first-game rules only a player's first finished game is posted; a replay is practice."""
+    first-game rules only a player's first finished game is posted; a replay is practice. The
+    boards' counting trees move with the rows, in the same transaction."""
     assert attempt.finished_at is not None and attempt.duration_ms is not None
     first_only = QuizSettings.from_mapping(attempt.settings).first_game_counts
+    moves = CounterMoves()
     for period, start in period_starts(attempt.finished_at).items():  # "all" comes first
         entry, created = _locked_row(
             session,
@@ -258,12 +244,16 @@ def record(session: Session, attempt: Attempt) -> None:
             )
         else:
             continue
+        old = None if created else ranktree.rank_key(entry.points, entry.duration_ms)
         entry.attempt_id = attempt.id
         entry.points = attempt.points
         entry.correct_count = attempt.correct_count
         entry.duration_ms = attempt.duration_ms
         entry.finished_at = attempt.finished_at
-        _add_to_total(session, attempt, period, start, gained, extra_ms, new_quiz)
+        new = ranktree.rank_key(entry.points, entry.duration_ms)
+        moves.move(BoardEntry, (attempt.quiz_id, period, start), old, new)
+        _add_to_total(session, attempt, period, start, (gained, extra_ms, new_quiz), moves)
+    moves.write(session)
     session.flush()
 
 
@@ -293,13 +283,14 @@ def _add_to_total(
     attempt: Attempt,
     period: str,
     start: date,
-    gained: int,
-    extra_ms: int,
-    new_quiz: int,
+    change: tuple[int, int, int],
+    moves: CounterMoves,
 ) -> None:
+    """Add (points, milliseconds, quizzes) to the player's total for the period."""
     finished_at = attempt.finished_at
     assert finished_at is not None
-    total, _ = _locked_row(
+    gained, extra_ms, new_quiz = change
+    total, created = _locked_row(
         session,
         PlayerTotal,
         {"points": 0, "quizzes": 0, "duration_ms": 0, "finished_at": finished_at},
@@ -307,17 +298,18 @@ def _add_to_total(
         period=period,
         period_start=start,
     )
+    old = None if created else ranktree.rank_key(total.points, total.duration_ms)
     total.points += gained
     total.duration_ms += extra_ms
     total.quizzes += new_quiz
     total.finished_at = finished_at
+    new = ranktree.rank_key(total.points, total.duration_ms)
+    moves.move(PlayerTotal, (period, start), old, new)
 
 
 def tally_score(session: Session, quiz_id: int, points: int) -> None:
     """Count one more finished attempt at this score, for the score histogram."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(ScoreTally).values(quiz_id=quiz_id, points=points, attempts=1)
+    statement = upsert(session)(ScoreTally).values(quiz_id=quiz_id, points=points, attempts=1)
     session.execute(
         statement.on_conflict_do_update(
             index_elements=[ScoreTally.quiz_id, ScoreTally.points],
