@@ -15,6 +15,10 @@ from quizapp.play import leaderboard
 from quizapp.play.leaderboard import Board, BoardPage, Standing
 
 
+def filters(board: Board[Any]) -> list[sa.ColumnElement[bool]]:
+    return [getattr(board.model, column) == value for column, value in board.board.items()]
+
+
 def better_than(
     model: Any, points: int, duration_ms: int, finished_at: datetime, row_id: int
 ) -> list[sa.ColumnElement[bool]]:
@@ -49,7 +53,7 @@ def page(board: Board[Any], session: Session, number: int, per_page: int) -> Boa
     m = board.model
     ordered = (
         sa.select(m.id)
-        .where(*board.filters)
+        .where(*filters(board))
         .order_by(m.points.desc(), m.duration_ms, m.finished_at, m.id)
     )
     ids = session.scalars(ordered.offset(offset).limit(per_page + 1)).all()
@@ -75,14 +79,14 @@ def standing_of(board: Board[Any], session: Session, player_id: int) -> Standing
     found = session.execute(
         sa.select(m, Player.nickname)
         .join(Player, Player.id == m.player_id)
-        .where(*board.filters, m.player_id == player_id)
+        .where(*filters(board), m.player_id == player_id)
     ).first()
     if found is None:
         return None
     row, nickname = found
     ahead = better_than(m, row.points, row.duration_ms, row.finished_at, row.id)
     counts = [
-        sa.select(sa.func.count()).select_from(m).where(*board.filters, cond).scalar_subquery()
+        sa.select(sa.func.count()).select_from(m).where(*filters(board), cond).scalar_subquery()
         for cond in ahead
     ]
     rank = session.scalar(sa.select(counts[0] + counts[1] + 1))
@@ -94,13 +98,13 @@ def attempt_rank(session: Session, attempt: Attempt) -> int:
     board = leaderboard.quiz_board(attempt.quiz_id, "all", attempt.finished_at)
     ahead = better_than(BoardEntry, attempt.points, attempt.duration_ms, attempt.finished_at, 0)
     counts = [
-        sa.select(sa.func.count()).select_from(BoardEntry).where(*board.filters, cond)
+        sa.select(sa.func.count()).select_from(BoardEntry).where(*filters(board), cond)
         for cond in ahead
     ]
     own = (
         sa.select(sa.func.count())
         .select_from(BoardEntry)
-        .where(*board.filters, BoardEntry.player_id == attempt.player_id, sa.or_(*ahead))
+        .where(*filters(board), BoardEntry.player_id == attempt.player_id, sa.or_(*ahead))
     )
     total = counts[0].scalar_subquery() + counts[1].scalar_subquery() - own.scalar_subquery()
     return int(session.scalar(sa.select(total + 1)) or 1)

@@ -77,7 +77,6 @@ class BoardStatements:
     `player_id` as bound parameters: built once, since building one costs more than running
     it."""
 
-    ordered: sa.Select[int]
     page_ids: sa.Select[int]
     rows_by_id: sa.Select[int, int, str, int, int, datetime, int]
     row_of_player: sa.Select[int, int, str, int, int, datetime, int]
@@ -87,6 +86,7 @@ class BoardStatements:
 def statements(model: rankcounts.RowModel) -> BoardStatements:
     m = model
     on_board = rankcounts.board_filters(m, m)
+    # The board's row ids in rank order, read from the rank index alone.
     ordered = (
         sa.select(m.id)
         .where(*on_board)
@@ -95,10 +95,15 @@ def statements(model: rankcounts.RowModel) -> BoardStatements:
     extra = BoardEntry.correct_count if m is BoardEntry else PlayerTotal.quizzes
     # Plain columns: cheaper to load than mapped rows.
     columns = sa.select(
-        m.id, m.player_id, Player.nickname, m.points, m.duration_ms, m.finished_at, extra
+        m.id,
+        m.player_id,
+        Player.nickname,
+        m.points,
+        m.duration_ms,
+        m.finished_at,
+        extra.label("extra"),
     ).join(Player, Player.id == m.player_id)
     return BoardStatements(
-        ordered=ordered,
         page_ids=ordered.offset(sa.bindparam("offset")).limit(sa.bindparam("limit")),
         rows_by_id=columns.where(m.id.in_(sa.bindparam("ids", expanding=True))),
         row_of_player=columns.where(*on_board, m.player_id == sa.bindparam("player_id")),
@@ -111,16 +116,8 @@ class Board(Generic[_Row]):
         self.model = model
         self.board = board
 
-    @property
-    def filters(self) -> list[sa.ColumnElement[bool]]:
-        return [getattr(self.model, column) == value for column, value in self.board.items()]
-
     def statements(self) -> BoardStatements:
         return statements(cast(rankcounts.RowModel, self.model))
-
-    def ordered(self) -> sa.Select[int]:
-        """The board's row ids in rank order: read from the rank index alone."""
-        return self.statements().ordered
 
     def page(self, session: Session, page: int, per_page: int) -> BoardPage:
         """One page: its ids off the rank index alone (cheap even deep down), then just those
@@ -151,7 +148,6 @@ class Board(Generic[_Row]):
         return self.standing(rankcounts.rank_of(session, self.model, self.board, values), row)
 
     def standing(self, rank: int, row: StandingRow) -> Standing:
-        extra = row[-1]
         return Standing(
             rank=rank,
             player_id=row.player_id,
@@ -159,8 +155,8 @@ class Board(Generic[_Row]):
             points=row.points,
             duration_ms=row.duration_ms,
             finished_at=row.finished_at,
-            correct_count=extra if self.model is BoardEntry else None,
-            quizzes=extra if self.model is PlayerTotal else None,
+            correct_count=row.extra if self.model is BoardEntry else None,
+            quizzes=row.extra if self.model is PlayerTotal else None,
         )
 
 
