@@ -289,6 +289,11 @@ class PostgresWriter:
             cursor.executemany(sql, rows)
 
     def finish(self) -> None:
+        # The ids were written explicitly: the sequences must go on after them.
+        for table in ("quiz", "player", "attempt", "board_entry", "player_total"):
+            self.connection.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}"
+            )
         self.connection.commit()
         self.connection.autocommit = True
         self.connection.execute("VACUUM ANALYZE")
