@@ -36,7 +36,12 @@ class _Keys:
     """The match keys of each sentence and paragraph, folded once, and which sentences name a
     title only in passing (a person's credit, the film a sequel follows)."""
 
-    def __init__(self, sentences: list[Sentence], in_passing: set[tuple[int, str]]) -> None:
+    def __init__(
+        self,
+        sentences: list[Sentence],
+        in_passing: set[tuple[int, str]],
+        short_titles: dict[str, str] | None = None,
+    ) -> None:
         self.sentence = {s.index: f" {match_key(s.text)} " for s in sentences}
         self.paragraph_of = {s.index: s.paragraph for s in sentences}
         self.in_paragraph: dict[int, list[int]] = {}
@@ -46,15 +51,17 @@ class _Keys:
         self.headline = sentences[0].index if sentences else -1
         self.start = {s.index: s.start for s in sentences}
         self.in_passing = in_passing
+        # "Jupiter" in a headline over a body about "Jupiter Ascending": the forms of a title.
+        self.forms: dict[str, list[str]] = {}
+        for short, title in (short_titles or {}).items():
+            self.forms.setdefault(title, []).append(f" {match_key(short)} ")
 
     def names(self, title: str, index: int) -> bool:
         """Sentence `index` names `title` as something it is about."""
         key = self.sentence.get(index)
-        return (
-            key is not None
-            and f" {match_key(title)} " in key
-            and (index, title) not in self.in_passing
-        )
+        if key is None or (index, title) in self.in_passing:
+            return False
+        return any(form in key for form in [f" {match_key(title)} ", *self.forms.get(title, [])])
 
     def paragraph_names(self, title: str, paragraph: int) -> bool:
         return any(self.names(title, index) for index in self.in_paragraph[paragraph])
@@ -149,12 +156,14 @@ def mark_unsure(
     sentences: list[Sentence],
     sections: dict[int, str],
     in_passing: set[tuple[int, str]],
+    short_titles: dict[str, str] | None = None,
 ) -> list[Fact]:
     """The facts, those whose film is a default guess marked unsure; a character goes with
     its actor's cast facts (unsure when every one of them is). `in_passing` holds the
-    (sentence index, title) pairs where a sentence names a title only in passing."""
+    (sentence index, title) pairs where a sentence names a title only in passing;
+    `short_titles` maps a title's short forms to it."""
     titles = {fact.subject for fact in facts if fact.kind == "film"}
-    keys = _Keys(sentences, in_passing)
+    keys = _Keys(sentences, in_passing, short_titles)
     dominant = keys.dominant(titles)
     marked = [
         dataclasses.replace(fact, unsure=True)

@@ -69,10 +69,13 @@ def cast_facts(ctx: Context) -> Iterator[Fact]:
     ]
     if voice_like:
         character_patterns.append(pt.IS_CHARACTER)
+    paired = [match.span("people") for match in pt.PEOPLE_PLAY_ROLES.finditer(m)]
     for pattern in character_patterns:
         for match in pattern.finditer(m):
             if match.span("c") in known_spans:
                 continue
+            if any(a <= match.start("p") < b for a, b in paired):
+                continue  # "A and B play X and Y": _paired_roles pairs them in order
             actor = slot_at(ctx, match, "p")
             if actor is None:
                 continue
@@ -129,6 +132,20 @@ def _paired_roles(ctx: Context) -> Iterator[Fact]:
             yield make_fact(ctx, "cast", film, actor.value, (actor.start, actor.end))
             span = ctx.masked.article_span(at, at + len(role))
             yield make_fact(ctx, "character", actor.value, role, span)
+    for match in pt.PEOPLE_PLAY_ROLES.finditer(m):
+        people = ctx.masked.slots_in(*match.span("people"), "P")
+        roles = list(
+            regex.finditer(pt.PAIRED_ROLE, m[: match.end("roles")], pos=match.start("roles"))
+        )
+        if len(roles) != len(people):
+            continue
+        for role, actor in zip(roles, people, strict=True):
+            film = film_for(ctx, actor.start)
+            yield make_fact(ctx, "cast", film, actor.value, (actor.start, actor.end))
+            value = ctx.masked.raw(*role.span()).rstrip(".,")
+            yield make_fact(
+                ctx, "character", actor.value, value, ctx.masked.article_span(*role.span())
+            )
     for match in pt.ACTOR_POSSESSIVE_ROLE.finditer(m):
         owner = slot_at(ctx, match, "p")
         if owner is None or not _known_as_cast(ctx, owner.value):

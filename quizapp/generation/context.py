@@ -68,11 +68,23 @@ def film_for(ctx: Context, position: int) -> str:
         return passing
     if before:
         return before[-1].value
+    # "The movie is directed by X, ... thanks to directing The Matrix": a sentence whose
+    # subject is "The movie" or "It" states things of the film the paragraph is about.
+    if ctx.topic_film and FILM_PRONOUN_SUBJECT.match(ctx.sentence.text):
+        return ctx.topic_film
     if films:
         return films[0].value
     if ctx.section_film:
         return ctx.section_film
     return ctx.topic_film or ctx.main_film
+
+
+# "It", "The film", "The horror sequel", "This romantic drama": the sentence goes on about a
+# film named before it.
+FILM_PRONOUN_SUBJECT = regex.compile(
+    r"(?:It|(?:The|This)\s+(?:[\p{Ll}-]+\s+){0,2}(?:film|movie|picture|sequel|prequel|remake|"
+    r"thriller|drama|comedy|adaptation|biopic|documentary|feature|musical|western))\b"
+)
 
 
 def _earlier_work_named_before(ctx: Context, position: int, after: int | None) -> str | None:

@@ -113,7 +113,7 @@ def build_name_book(text: str, sentences: list[Sentence]) -> NameBook:
     for sentence in [s for s in sentences if s not in headlines] + headlines:
         collect_films(book, sentence, headline=sentence in headlines)
     drop_non_films(book)
-    index_short_titles(book)
+    index_short_titles(book, headlines[0].end if headlines else 0)
     for key in list(book.persons):
         if key in book.films:
             del book.persons[key]

@@ -9,7 +9,14 @@ import regex
 from quizapp.generation import patterns as pt
 from quizapp.generation.attribution import mark_unsure
 from quizapp.generation.casting import cast_facts
-from quizapp.generation.context import Context, film_for, is_background, make_fact, slot_at
+from quizapp.generation.context import (
+    FILM_PRONOUN_SUBJECT,
+    Context,
+    film_for,
+    is_background,
+    make_fact,
+    slot_at,
+)
 from quizapp.generation.credits import Credit, block_spans, find_credits
 from quizapp.generation.document import section_films
 from quizapp.generation.entities import NameBook, add_known_names, build_name_book, is_headline
@@ -51,7 +58,13 @@ def extract_facts(text: str) -> list[Fact]:
     )
     facts += _credit_facts(credits, sentences, facts, main_film)
     in_passing = _named_in_passing(book, maskeds)
-    return mark_unsure(refine_facts(facts, main_film, sentences), sentences, sections, in_passing)
+    return mark_unsure(
+        refine_facts(facts, main_film, sentences),
+        sentences,
+        sections,
+        in_passing,
+        book.short_titles,
+    )
 
 
 def _named_in_passing(book: NameBook, maskeds: list[MaskedSentence]) -> set[tuple[int, str]]:
@@ -180,18 +193,10 @@ def _facts_about(
     return facts
 
 
-# "It", "The film", "The horror sequel", "This romantic drama": the sentence goes on about a
-# film named before it.
-PRONOUN_SUBJECT = regex.compile(
-    r"(?:It|(?:The|This)\s+(?:[\p{Ll}-]+\s+){0,2}(?:film|movie|picture|sequel|prequel|remake|"
-    r"thriller|drama|comedy|adaptation|biopic|documentary|feature|musical|western))\b"
-)
-
-
 def _subject_film(previous: MaskedSentence, sentence: Sentence) -> str | None:
     """ "Give Me Five is a Chinese film about .... It is directed by Zhang Luan": a sentence that
     opens with "It" or "The film" goes on about the film the sentence before opened with."""
-    if not PRONOUN_SUBJECT.match(sentence.text):
+    if not FILM_PRONOUN_SUBJECT.match(sentence.text):
         return None
     films = [slot for slot in previous.slots if slot.kind == "F"]
     first_words = previous.sentence.text[:60]

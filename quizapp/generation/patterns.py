@@ -62,6 +62,15 @@ RESPECTIVELY = regex.compile(
     rf",?\s+and\s+(?:{CAP_WORD})(?:\s(?:{CAP_WORD})){{0,2}}),?\s+(?:played|portrayed|voiced)\s+by\s+"
     rf"(?P<people>{P}(?:(?:,\s+|,?\s+and\s+){P})+),?\s+respectively"
 )
+# "Bill Skarsgård ("It") and Maika Monroe play Mickey and Jules": two or more actors and as
+# many roles, paired in order (the "respectively" is understood).
+PAIRED_ROLE = rf"(?:{HONORIFIC}?(?:{CAP_WORD})(?:\s(?:{CAP_WORD})){{0,2}}|⟦P\d+⟧)"
+PEOPLE_PLAY_ROLES = regex.compile(
+    rf"(?P<people>{P}{PAREN}(?:,\s+{P}{PAREN})*,?\s+and\s+{P}{PAREN}),?\s+"
+    r"(?:(?:will|would|also|who|now|respectively)\s+)*"
+    r"(?:play|portray|voice|star\s+as|are\s+cast\s+as|have\s+been\s+cast\s+as)\s+"
+    rf"(?P<roles>{PAIRED_ROLE}(?:,\s+{PAIRED_ROLE})*,?\s+and\s+{PAIRED_ROLE})(?![\p{{L}}\d])"
+)
 # "Margot Robbie's Harley Quinn": an actor's possessive before a role name.
 ACTOR_POSSESSIVE_ROLE = regex.compile(
     rf"(?P<p>{P})[’']s\s+(?P<c>(?:{CAP_WORD})(?:\s(?:{CAP_WORD})){{0,2}})(?=[\s,.;:)]|$)(?!\s+⟦)"

@@ -99,11 +99,20 @@ FILM_CONTEXTS = [
     regex.compile(rf"[-–](?:led|fronted|helmed|directed)\s+(?P<t>{TITLE})"),
     regex.compile(rf"(?P<t>{TITLE})(?:\s+voice)?\s+cast\b"),
     # Plot summaries: "The United States vs. Billie Holiday will follow Holiday during ...".
+    # The title opens its clause ("Deadline says The Court vs. Nina Lowe will follow"): in
+    # "the couple torture Mickey and Jules follows ..." it is the object of another verb.
     regex.compile(
+        r"(?:(?<!\p{Ll}\s)|(?<=\b(?:says|said|reports|reported|writes|wrote|notes|that|while|"
+        r"when|because|where|whereas)\s))"
         rf"(?P<t>{TITLE})\s+(?:will\s+)?(?:follows?|tells\s+the\s+story|centers\s+on|centres\s+on|"
         rf"chronicles|revolves\s+around)\b"
     ),
     regex.compile(rf"[-–]starrer\s+(?P<t>{TITLE})"),
+    # "Liam Neeson's Run All Night (in which he stars as a hitman)": what one stars in.
+    regex.compile(
+        rf"(?P<t>{TITLE}),?\s+\(?in\s+which\s+(?:\p{{Ll}}+\s+){{1,2}}(?:stars?|starred|plays?|"
+        r"played|appears?|appeared)\b"
+    ),
     # "the remake of Glass Orchard", "the sequel to 'Velvet Comet'": only a film is remade.
     regex.compile(
         r"\b(?i:remake|reboot|sequel|prequel|follow-up|spin-?off)\s+(?:of|to)\s+"
@@ -340,7 +349,7 @@ def drop_dated_titles(book: NameBook) -> None:
         book.persons.pop(match_key(title[lead.end() :] if lead else title), None)
 
 
-def index_short_titles(book: NameBook) -> None:
+def index_short_titles(book: NameBook, headline_end: int = 0) -> None:
     """A title before its colon stands for the whole title when the article writes it alone,
     no other film starts with it, and it is not a person or a common word ("Ghostbusters" is
     "Ghostbusters: Afterlife" in an article that names that film)."""
@@ -361,3 +370,30 @@ def index_short_titles(book: NameBook) -> None:
         if regex.search(alone, book.text):
             book.short_titles[short] = title
             book.films.pop(key, None)  # the short form is this film, not another one
+    if headline_end:
+        _index_headline_short_forms(book, headline_end)
+
+
+# What may follow a title to make another film of the same name: "Toy Story 4", "Scream VI",
+# "Dune Part Two", "Alien: Romulus" (the colon case is handled above).
+INSTALLMENT_TAIL = regex.compile(
+    r"^(?:\d+|[IVX]+|(?:Part|Chapter|Vol\.?|Volume|Episode|Returns|Reloaded|Begins)\b)"
+)
+
+
+def _index_headline_short_forms(book: NameBook, headline_end: int) -> None:
+    """ "Trouble on 'Jupiter'?" over a body about Jupiter Ascending: a headline shortens the
+    title the body gives in full. A title the text names alone only in its headline, and that
+    starts exactly one longer title (not a numbered or subtitled installment), is that film."""
+    for key, short in list(book.films.items()):
+        longer = [
+            title
+            for title in book.films.values()
+            if title.startswith(short + " ") and ":" not in title[: len(short) + 1]
+        ]
+        if len(longer) != 1 or INSTALLMENT_TAIL.match(longer[0][len(short) + 1 :]):
+            continue
+        alone = rf"(?<![\p{{L}}\d]){regex.escape(short)}(?!\s+{regex.escape(longer[0][len(short) + 1 :])})(?![\p{{L}}\d])"
+        if all(found.start() < headline_end for found in regex.finditer(alone, book.text)):
+            book.short_titles[short] = longer[0]
+            del book.films[key]

@@ -441,3 +441,53 @@ def test_a_plural_possessive_inside_a_single_quoted_title_keeps_it_whole() -> No
     facts = _facts(text)
     assert ("director", "The Cartographers' Ball", "Anneliese Vogt") in facts
     assert ("cast", "The Cartographers' Ball", "Yara Haddad") in facts
+
+
+def test_a_title_that_is_the_object_of_another_verb_is_no_plot_summary() -> None:
+    text = (
+        'Ana Reis directs "Low Tide", a thriller. Tom Gale and Ida Voss play Rufus and Nell, '
+        "two thieves. The way the couple hunt Rufus and Nell follows the genre's rules."
+    )
+    facts = _facts(text)
+    assert not {f for f in facts if f[0] == "film" and f[1] != "Low Tide"}
+    assert ("cast", "Low Tide", "Tom Gale") in facts
+
+
+def test_a_headline_may_shorten_the_title_the_body_gives_in_full() -> None:
+    text = (
+        "Trouble on 'Harrow'? – Film Starring Ana Reis and Tom Gale Pushed to 2027\n\n"
+        "Harrow Rising, the new science fiction movie starring Ana Reis and Tom Gale, has been "
+        "pushed to 2027. Harrow Rising is now set to open on March 5, 2027."
+    )
+    sure = _sure(text)
+    assert ("cast", "Harrow Rising", "Ana Reis") in sure
+    assert not {f for f in _facts(text) if f[1] == "Harrow"}
+
+
+def test_a_numbered_installment_is_never_a_short_form() -> None:
+    text = (
+        "'Harrow' Star Ana Reis Returns for Sequel\n\n"
+        'Ana Reis will return for Harrow 2, the sequel to the 2024 hit "Harrow". Harrow 2 opens '
+        "on March 5, 2027."
+    )
+    assert ("film", "Harrow 2", "Harrow 2") in _facts(text)
+    assert "Harrow" not in build_name_book(text, split_sentences(text)).short_titles
+
+
+def test_the_movie_as_subject_goes_on_about_the_paragraphs_film() -> None:
+    text = (
+        "Just weeks before its release, Harrow Rising, the new science fiction movie, has been "
+        "pushed to 2027. The movie is directed by Ana Reis, who is a legend thanks to directing "
+        "Cold Water."
+    )
+    assert ("director", "Harrow Rising", "Ana Reis") in _sure(text)
+    assert ("director", "Cold Water", "Ana Reis") not in _facts(text)
+
+
+def test_what_an_actor_stars_in_is_a_film_not_a_role() -> None:
+    text = (
+        "Ana Reis's thriller \"Low Tide\" moves to May. Tom Gale's Night Rail (in which he "
+        "stars as a hitman) takes its date."
+    )
+    assert "Night Rail" in build_name_book(text, split_sentences(text)).films.values()
+    assert not {f for f in _facts(text) if f[0] == "character" and f[2] == "Night Rail"}

@@ -109,3 +109,22 @@ def test_as_a_description_then_the_name_in_apposition() -> None:
     assert ("character", "Greta Albescu", "Mrs. Vance") in facts
     assert ("character", "Flor Mamani", "Rosa") in facts
     assert ("cast", "Quay", "Lotte Baum") in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In the film "Low Tide", Tom Gale ("Cold Water") and Ida Voss play Rufus and Nell.',
+        'In the film "Low Tide", Tom Gale, Ida Voss and Leo Marr will play Rufus, Nell and Abe.',
+    ],
+)
+def test_actors_and_roles_coordinated_are_paired_in_order(text: str) -> None:
+    facts = _facts(text)
+    assert {("character", "Tom Gale", "Rufus"), ("character", "Ida Voss", "Nell")} <= facts
+    assert ("character", "Ida Voss", "Rufus") not in facts
+    assert ("cast", "Low Tide", "Ida Voss") in facts
+
+
+def test_unequal_coordinations_pair_nothing() -> None:
+    text = 'In the film "Low Tide", Tom Gale and Ida Voss play Rufus, Nell and Abe, three thieves.'
+    assert not {f for f in _facts(text) if f[0] == "character"}
