@@ -134,9 +134,7 @@ def _paired_roles(ctx: Context) -> Iterator[Fact]:
             yield make_fact(ctx, "character", actor.value, role, span)
     for match in pt.PEOPLE_PLAY_ROLES.finditer(m):
         people = ctx.masked.slots_in(*match.span("people"), "P")
-        roles = list(
-            regex.finditer(pt.PAIRED_ROLE, m[: match.end("roles")], pos=match.start("roles"))
-        )
+        roles = list(pt.PAIRED_ROLE_NAME.finditer(m, match.start("roles"), match.end("roles")))
         if len(roles) != len(people):
             continue
         for role, actor in zip(roles, people, strict=True):

@@ -65,6 +65,7 @@ RESPECTIVELY = regex.compile(
 # "Bill Skarsgård ("It") and Maika Monroe play Mickey and Jules": two or more actors and as
 # many roles, paired in order (the "respectively" is understood).
 PAIRED_ROLE = rf"(?:{HONORIFIC}?(?:{CAP_WORD})(?:\s(?:{CAP_WORD})){{0,2}}|⟦P\d+⟧)"
+PAIRED_ROLE_NAME = regex.compile(PAIRED_ROLE)
 PEOPLE_PLAY_ROLES = regex.compile(
     rf"(?P<people>{P}{PAREN}(?:,\s+{P}{PAREN})*,?\s+and\s+{P}{PAREN}),?\s+"
     r"(?:(?:will|would|also|who|now|respectively)\s+)*"
