@@ -137,12 +137,12 @@ def _paired_roles(ctx: Context) -> Iterator[Fact]:
         roles = list(pt.PAIRED_ROLE_NAME.finditer(m, match.start("roles"), match.end("roles")))
         if len(roles) != len(people):
             continue
-        for role, actor in zip(roles, people, strict=True):
+        for named, actor in zip(roles, people, strict=True):
             film = film_for(ctx, actor.start)
             yield make_fact(ctx, "cast", film, actor.value, (actor.start, actor.end))
-            value = ctx.masked.raw(*role.span()).rstrip(".,")
+            value = ctx.masked.raw(*named.span()).rstrip(".,")
             yield make_fact(
-                ctx, "character", actor.value, value, ctx.masked.article_span(*role.span())
+                ctx, "character", actor.value, value, ctx.masked.article_span(*named.span())
             )
     for match in pt.ACTOR_POSSESSIVE_ROLE.finditer(m):
         owner = slot_at(ctx, match, "p")
