@@ -134,10 +134,12 @@ def _paired_roles(ctx: Context) -> Iterator[Fact]:
             yield make_fact(ctx, "character", actor.value, role, span)
     for match in pt.PEOPLE_PLAY_ROLES.finditer(m):
         people = ctx.masked.slots_in(*match.span("people"), "P")
-        roles = list(pt.PAIRED_ROLE_NAME.finditer(m, match.start("roles"), match.end("roles")))
-        if len(roles) != len(people):
+        named_roles = list(
+            pt.PAIRED_ROLE_NAME.finditer(m, match.start("roles"), match.end("roles"))
+        )
+        if len(named_roles) != len(people):
             continue
-        for named, actor in zip(roles, people, strict=True):
+        for named, actor in zip(named_roles, people, strict=True):
             film = film_for(ctx, actor.start)
             yield make_fact(ctx, "cast", film, actor.value, (actor.start, actor.end))
             value = ctx.masked.raw(*named.span()).rstrip(".,")
