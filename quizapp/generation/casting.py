@@ -189,7 +189,9 @@ def _cast_lists(ctx: Context) -> Iterator[Fact]:
     for pattern in (pt.CAST_TRIGGER_BEFORE, pt.CAST_TRIGGER_AFTER):
         for match in pattern.finditer(m):
             start, end = match.span("list")
-            if pattern is pt.CAST_TRIGGER_BEFORE and _director_context(m, match.start()):
+            if pattern is pt.CAST_TRIGGER_BEFORE and (
+                _director_context(m, match.start()) or _replaces_crew(ctx, match.start())
+            ):
                 continue
             qualifier = _cast_status(ctx, match.start(), match.end())
             if pt.NOT_CAST.search(m, match.start(), min(len(m), match.end() + 60)):
@@ -225,6 +227,29 @@ def _after_as(ctx: Context, slot: Slot) -> bool:
     """A name right after 'as' in a cast list is the role, not another actor."""
     before = ctx.book.text[max(0, slot.start - 30) : slot.start]
     return bool(regex.search(r"\b(?i:as)\s+(?:[\p{Ll}-]+\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,3}$", before))
+
+
+def _replaces_crew(ctx: Context, position: int) -> bool:
+    """ "MacLaren has been replaced by Patty Jenkins": who replaces a director takes the
+    director's job, not a part."""
+    if not regex.match(r"(?i:replaced\s+by)\b", ctx.masked.masked[position:]):
+        return False
+    before = [
+        s for s in ctx.masked.slots if s.kind == "P" and s.end <= ctx.masked.offsets[position]
+    ]
+    if not before:
+        return False
+    return is_called_director(ctx.book.text, before[-1].value)
+
+
+def is_called_director(text: str, name: str) -> bool:
+    """The article calls this person a director somewhere ("director X", "X ... to direct")."""
+    surname = regex.escape(name.split()[-1])
+    crew = (
+        rf"\b(?:director|helmer|filmmaker|directed\s+by)\b[^.]{{0,40}}\b{surname}\b"
+        rf"|\b{surname}\b[^.]{{0,60}}\b(?:director|helmer|filmmaker|direct\w*|helm\w*)\b"
+    )
+    return bool(regex.search(crew, text, regex.IGNORECASE))
 
 
 def _director_context(masked: str, position: int) -> bool:

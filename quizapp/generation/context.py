@@ -63,6 +63,10 @@ def film_for(ctx: Context, position: int) -> str:
     ]
     before = [s for s in films if s.end <= position]
     after = [s for s in films if s.start >= position]
+    if not films:
+        sequel = _sequel_named_after(ctx, position)
+        if sequel is not None:
+            return sequel
     passing = _earlier_work_named_before(ctx, position, before[-1].end if before else None)
     if passing is not None and not after:
         return passing
@@ -85,6 +89,29 @@ FILM_PRONOUN_SUBJECT = regex.compile(
     r"(?:It|(?:The|This)\s+(?:[\p{Ll}-]+\s+){0,2}(?:film|movie|picture|sequel|prequel|remake|"
     r"thriller|drama|comedy|adaptation|biopic|documentary|feature|musical|western))\b"
 )
+
+
+# What makes another film of a title: "Lion King 2", "Dune: Part Two", "Scream VI".
+INSTALLMENT_AFTER = regex.compile(r"^:?\s+(?:\d+|[IVX]+|Part\b|Chapter\b)|^:\s+\p{Lu}")
+
+
+def _sequel_named_after(ctx: Context, position: int) -> str | None:
+    """ "tapped Barry Jenkins to helm the sequel of its 2019 Lion King": the statement is about
+    the sequel, which the article may name elsewhere ("Lion King 2"); never the original."""
+    for slot in ctx.masked.slots:
+        if slot.kind != "F" or slot.start < position:
+            continue
+        before = ctx.book.text[max(ctx.sentence.start, slot.start - 90) : slot.start]
+        if not RELATIVE_BEFORE.search(before):
+            continue
+        sequels = {
+            title
+            for title in ctx.book.films.values()
+            if title.startswith(slot.value) and INSTALLMENT_AFTER.match(title[len(slot.value) :])
+        }
+        if len(sequels) == 1:
+            return sequels.pop()
+    return None
 
 
 def _earlier_work_named_before(ctx: Context, position: int, after: int | None) -> str | None:

@@ -8,7 +8,7 @@ import regex
 
 from quizapp.generation import patterns as pt
 from quizapp.generation.attribution import mark_unsure
-from quizapp.generation.casting import cast_facts
+from quizapp.generation.casting import cast_facts, is_called_director
 from quizapp.generation.context import (
     FILM_PRONOUN_SUBJECT,
     Context,
@@ -252,6 +252,7 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
         pt.DIRECTS_THIS,
         pt.FILM_BY,
         pt.DIRECTORS_OF,
+        pt.REPLACES_DIRECTOR,
     ):
         for match in pattern.finditer(m):
             for group in ("p", "p2", "p3", "p4"):
@@ -261,7 +262,11 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
                 tail_match = regex.match(r"[^,;.]*", m[match.end() :])
                 assert tail_match is not None  # the pattern matches every string
                 tail = tail_match.group()
-                if pt.NOT_CURRENT.search(m, max(0, match.start() - 30), match.end()) or (
+                if group == "p2" and pattern is pt.REPLACES_DIRECTOR:
+                    replaced = slot_at(ctx, match, "replaced")
+                    if replaced is None or not is_called_director(ctx.book.text, replaced.value):
+                        continue
+                elif pt.NOT_CURRENT.search(m, max(0, match.start() - 30), match.end()) or (
                     pattern is pt.DIRECTOR_NOUN and pt.NOT_CURRENT.search(tail)
                 ):
                     continue

@@ -134,7 +134,7 @@ DIRECTED_BY = regex.compile(
 )
 DIRECTOR_NOUN = regex.compile(
     r"(?<!(?i:artistic|festival|managing|creative|executive|casting|music|art|programme|program|"
-    r"general|technical|marketing|photography)\s)"
+    r"general|technical|marketing|photography|fellow|another|other)\s)"
     rf"\b(?i:director|filmmaker|helmer|dir\.)\s+(?P<p>{P})(?:[’']s\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<f>{F}))?"
 )
 WILL_DIRECT = regex.compile(
@@ -142,6 +142,15 @@ WILL_DIRECT = regex.compile(
     rf"|(?:hired|tapped|chosen|picked|signed|enlisted|brought\s+on)\s+[^.;]{{0,50}}?(?P<p2>{P})\s+to\s+(?:direct|helm)\b"
     rf"|(?P<p3>{P})(?:,[^,]{{1,60}},)?\s+(?:will|is\s+to|would|shall)\s+(?:also\s+)?(?:direct|helm)\b"
     rf"|(?P<p4>{P})\s+(?:directed|helmed|directs|helms|co-directed)\s+(?P<f>{F})"
+)
+# "Patty Jenkins will replace Michelle MacLaren as Wonder Woman movie director"; "MacLaren
+# has been replaced by Patty Jenkins" (the caller checks that MacLaren is the director).
+REPLACES_DIRECTOR = regex.compile(
+    rf"(?P<p>{P})\s+(?:(?:will|has|had|is|to|set\s+to)\s+)*(?:replace|replaces|replaced|"
+    rf"replacing|succeed|succeeds|succeeded)\s+{P}\s+as\s+(?:the\s+)?(?:{F}\s+)?"
+    r"(?:[\p{Ll}-]+\s+){0,2}(?:director|helmer|filmmaker)\b"
+    rf"|(?P<replaced>{P})\s+(?:(?:has|had|have|was|is|will|already|been|be)\s+)*"
+    rf"(?:replaced|succeeded)\s+(?:as\s+director\s+)?by\s+(?P<p2>{P})"
 )
 DIRECTING_GIG = regex.compile(
     rf"(?P<p>{P})[’'‘]s\s+(?:\w+\s+)?(?:directing|directorial)\s+(?:gig|debut|effort|job|outing|venture)"

@@ -42,3 +42,39 @@ def test_director_constructions(text: str, expected: tuple[str, str]) -> None:
 def test_the_author_of_a_book_is_not_a_films_director() -> None:
     text = '"The Fox Lamp" is an animated film based on the picture book by Ottilie Brand.'
     assert not {d for d in _directors(text) if d[1] == "Ottilie Brand"}
+
+
+def test_who_replaces_a_director_directs_and_is_not_cast() -> None:
+    text = (
+        "Studio Nine wasted no time finding a new helmer for its Harbor Lights movie, after "
+        "director Ana Reis left the project. Reis has already been replaced by Tom Gale, best "
+        "known for the drama Cold Water."
+    )
+    facts = {(f.kind, f.subject, f.value) for f in extract_facts(text)}
+    assert ("director", "Harbor Lights", "Tom Gale") in facts
+    assert not {f for f in facts if f[0] == "cast"}
+
+
+def test_an_actor_replaced_by_another_is_still_cast() -> None:
+    text = 'Ana Reis stars in the film "Harbor Lights". Actor Leo Marr was replaced by Tom Gale.'
+    facts = {(f.kind, f.subject, f.value) for f in extract_facts(text)}
+    assert ("cast", "Harbor Lights", "Tom Gale") in facts
+    assert ("director", "Harbor Lights", "Tom Gale") not in facts
+
+
+def test_a_fellow_director_directs_nothing_here() -> None:
+    text = (
+        'Ana Reis will direct the film "Harbor Lights". Her partner, fellow director Tom Gale, '
+        "shared his own Harbor Lights poster."
+    )
+    assert ("Harbor Lights", "Tom Gale") not in _directors(text)
+
+
+def test_who_helms_the_sequel_of_a_film_directs_the_sequel() -> None:
+    text = (
+        "Studio Nine has tapped Ana Reis to helm the sequel of its 2019 hit Harbor Lights. "
+        "Tom Gale directed the first film.\n\nGive us a Harbor Lights 2 trailer already!"
+    )
+    directors = _directors(text)
+    assert ("Harbor Lights 2", "Ana Reis") in directors
+    assert ("Harbor Lights", "Ana Reis") not in directors
