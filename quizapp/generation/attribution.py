@@ -7,7 +7,8 @@ strongest first:
   of Twisters);
 - "section": the layout files the paragraph under it (a heading or a list entry);
 - "paragraph": the paragraph names it;
-- "only": it is the only film the article names, in two sentences or more;
+- "only": it is the only film the article names, in two sentences or more, or in one as the
+  subject of its clause;
 - "headline": the headline (or, without one, the opening sentence) names it;
 - "dominant": the article keeps coming back to it (three sentences or more) and to no other
   film half as often.
@@ -29,6 +30,10 @@ from quizapp.generation.types import Fact
 from quizapp.text.folding import match_key
 from quizapp.text.sentences import Sentence
 
+SUBJECT_VERB = (
+    r"(?:is|was|will|has|had|stars|starred|opens|opened|follows|tells|centers|centres|"
+    r"chronicles|premieres|premiered|arrives|hits|debuts)\b"
+)
 FILM_SUBJECT_KINDS = frozenset({"director", "writer", "cast", "release_date"})
 
 
@@ -50,6 +55,7 @@ class _Keys:
         # The headline, or in an article without one its lede: what the article is about.
         self.headline = sentences[0].index if sentences else -1
         self.start = {s.index: s.start for s in sentences}
+        self.text = {s.index: s.text for s in sentences}
         self.in_passing = in_passing
         # "Jupiter" in a headline over a body about "Jupiter Ascending": the forms of a title.
         self.forms: dict[str, list[str]] = {}
@@ -62,6 +68,15 @@ class _Keys:
         if key is None or (index, title) in self.in_passing:
             return False
         return any(form in key for form in [f" {match_key(title)} ", *self.forms.get(title, [])])
+
+    def is_subject(self, title: str, index: int) -> bool:
+        """Sentence `index` makes `title` the subject of a clause: "X will follow ..."."""
+        return bool(
+            regex.search(
+                rf"(?<![\p{{L}}\d]){regex.escape(title)}(?=[”\"’']?\s+{SUBJECT_VERB})",
+                self.text[index],
+            )
+        )
 
     def paragraph_names(self, title: str, paragraph: int) -> bool:
         return any(self.names(title, index) for index in self.in_paragraph[paragraph])
@@ -142,8 +157,12 @@ def basis(
         return "section"
     if keys.paragraph_names(fact.subject, paragraph):
         return "paragraph"
-    if len(titles) == 1 and sum(keys.names(fact.subject, index) for index in keys.sentence) >= 2:
-        return "only"
+    if len(titles) == 1:
+        # Named in two sentences, or in one as the subject of its clause ("The United States
+        # vs. Billie Holiday will follow Holiday"), not merely in a phrase ("the classic X").
+        naming = [index for index in keys.sentence if keys.names(fact.subject, index)]
+        if len(naming) >= 2 or any(keys.is_subject(fact.subject, i) for i in naming):
+            return "only"
     if keys.names(fact.subject, keys.headline) and (len(titles) <= 2 or fact.subject == dominant):
         return "headline"
     if fact.subject == dominant:

@@ -491,3 +491,21 @@ def test_what_an_actor_stars_in_is_a_film_not_a_role() -> None:
     )
     assert "Night Rail" in build_name_book(text, split_sentences(text)).films.values()
     assert not {f for f in _facts(text) if f[0] == "character" and f[2] == "Night Rail"}
+
+
+def test_the_only_film_named_once_as_its_clauses_subject_gives_the_cast_their_film() -> None:
+    text = (
+        "R&B star Ana Reis has been cast as jazz singer Nell Gray in Tom Gale's upcoming biopic."
+        "\n\nShe will be joined by Ida Voss and Leo Marr.\n\nAccording to Deadline, The Trials "
+        "of Nell Gray will follow Gray during her career."
+    )
+    assert ("cast", "The Trials of Nell Gray", "Ida Voss") in _sure(text)
+
+
+def test_the_only_film_named_once_in_a_phrase_leaves_other_paragraphs_unsure() -> None:
+    text = (
+        "R&B star Ana Reis has been cast as jazz singer Nell Gray in Tom Gale's upcoming biopic."
+        "\n\nShe will be joined by Ida Voss and Leo Marr.\n\nGale is best loved for the "
+        "classic film Harbor Lights."
+    )
+    assert ("cast", "Harbor Lights", "Ida Voss") not in _sure(text)
