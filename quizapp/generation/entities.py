@@ -161,7 +161,8 @@ def _add_context_persons(book: NameBook, sentences: list[Sentence]) -> None:
             book.confirmed.add(match_key(name))
 
 
-NAME_LIST_ITEM = rf"{NAME_WORD}(?:\s{NAME_WORD}){{1,2}}"
+# An item of one word is a mononym ("Zendaya") when enough of its neighbours are known people.
+NAME_LIST_ITEM = rf"{NAME_WORD}(?:\s{NAME_WORD}){{0,2}}"
 NAME_LIST = regex.compile(
     rf"{NAME_LIST_ITEM}(?:\s+\([^)]{{1,60}}\))?(?:(?:,\s+(?:and\s+)?|\s+and\s+){NAME_LIST_ITEM}"
     r"(?:\s+\([^)]{1,60}\))?){2,}"
@@ -196,11 +197,21 @@ def _complete_name_lists(book: NameBook, sentences: list[Sentence]) -> None:
                 continue
             for item in items:
                 words = item.split()
-                if len(words) >= 2 and not any(
-                    w.casefold() in NON_NAME_WORDS | NOT_PERSON_WORDS for w in words
-                ):
+                if any(w.casefold() in NON_NAME_WORDS | NOT_PERSON_WORDS for w in words):
+                    continue
+                if len(words) >= 2 or (len(known) >= 3 and _may_be_mononym(book, item)):
                     book.persons.setdefault(match_key(item), item)
                     book.confirmed.add(match_key(item))
+
+
+def _may_be_mononym(book: NameBook, word: str) -> bool:
+    """ "James Corden, Zendaya and Danny DeVito": a lone capitalised word among people, not an
+    acronym, a known title or a word the text also writes in lower case."""
+    if len(word) < 3 or word.isupper() or match_key(word) in book.films:
+        return False
+    return not regex.search(
+        rf"(?<![\p{{L}}]){regex.escape(word.casefold())}(?![\p{{L}}])", book.text
+    )
 
 
 def _drop_quoted_only(book: NameBook) -> None:

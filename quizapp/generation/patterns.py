@@ -44,7 +44,13 @@ PLAYS = regex.compile(
     r"voicing|star\s+as|stars\s+as|starring\s+as|starred\s+as|co-stars?\s+as|appears?\s+as|"
     r"cast\s+as|(?:is\s+|are\s+)?(?:also\s+)?back\s+as|reprises?\s+(?:his|her|their)\s+role\s+as|reprising\s+(?:his|her|their)\s+role\s+as|"
     r"returns?\s+as|returning\s+as|take\s+on\s+the\s+role\s+of|tackle\s+the\s+role\s+of|"
-    r"suit\s+up\s+as)\s+"
+    r"suit\s+up\s+as|"
+    # A review's praise names the part: "Claire Foy excels as Neil's stoic wife, Janet".
+    r"(?:excels?|excelled|shines?|shone|impresses|impressed|dazzles|dazzled|sparkles|"
+    r"(?:is|was)\s+(?:also\s+|equally\s+|quite\s+|very\s+|simply\s+)?(?:excellent|terrific|"
+    r"superb|great|wonderful|brilliant|fine|solid|memorable|marvell?ous|outstanding|effective|"
+    r"convincing|moving|perfect|compelling|strong|impressive|fantastic|riveting|heartbreaking|"
+    r"hilarious|chilling|good|magnetic|mesmerising|mesmerizing|luminous))\s+as)\s+"
     rf"(?:the\s+)?(?:{APPOSED}|{DESCRIPTOR}){CHARACTER}"
 )
 VOICE_TO = regex.compile(

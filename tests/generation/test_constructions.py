@@ -128,3 +128,23 @@ def test_actors_and_roles_coordinated_are_paired_in_order(text: str) -> None:
 def test_unequal_coordinations_pair_nothing() -> None:
     text = 'In the film "Low Tide", Tom Gale and Ida Voss play Rufus, Nell and Abe, three thieves.'
     assert not {f for f in _facts(text) if f[0] == "character"}
+
+
+def test_a_mononym_among_known_people_in_a_cast_list_is_cast() -> None:
+    text = (
+        'The animated comedy "Bigfeet" has a great voice cast including Tom Gale (as the Yeti), '
+        "Ida Voss, Zenobia and Leo Marr."
+    )
+    assert ("cast", "Bigfeet", "Zenobia") in _facts(text)
+
+
+def test_a_lone_word_in_a_short_list_is_not_a_person() -> None:
+    text = 'The comedy "Bigfeet" was shot in Tom Gale\'s Oslo studio with Ida Voss and Snowbird.'
+    assert not {f for f in _facts(text) if f[2] == "Snowbird"}
+
+
+@pytest.mark.parametrize("verb", ["excels as", "is terrific as", "shines as"])
+def test_a_reviews_praise_names_the_part(verb: str) -> None:
+    text = f'In the drama "First Light", Ida Voss {verb} Neil\'s stoic wife, Janet.'
+    facts = _facts(text)
+    assert {("cast", "First Light", "Ida Voss"), ("character", "Ida Voss", "Janet")} <= facts
