@@ -6,7 +6,8 @@ strongest first:
 - "sequel": the film it names is one this film's title continues ("join the 'Twister' sequel"
   of Twisters);
 - "section": the layout files the paragraph under it (a heading or a list entry);
-- "paragraph": the paragraph names it;
+- "paragraph": the paragraph names it, or opens with "The film" or "It" after a paragraph
+  that named it last;
 - "only": it is the only film the article names, in two sentences or more, or in one as the
   subject of its clause;
 - "headline": the headline (or, without one, the opening sentence) names it;
@@ -25,7 +26,7 @@ from collections import Counter
 
 import regex
 
-from quizapp.generation.context import EARLIER_WORK_MARK, RELATIVE_NOUN
+from quizapp.generation.context import EARLIER_WORK_MARK, FILM_PRONOUN_SUBJECT, RELATIVE_NOUN
 from quizapp.generation.types import Fact
 from quizapp.text.folding import match_key
 from quizapp.text.sentences import Sentence
@@ -56,6 +57,7 @@ class _Keys:
         self.headline = sentences[0].index if sentences else -1
         self.start = {s.index: s.start for s in sentences}
         self.text = {s.index: s.text for s in sentences}
+        self.titles: set[str] = set()
         self.in_passing = in_passing
         # "Jupiter" in a headline over a body about "Jupiter Ascending": the forms of a title.
         self.forms: dict[str, list[str]] = {}
@@ -79,7 +81,26 @@ class _Keys:
         )
 
     def paragraph_names(self, title: str, paragraph: int) -> bool:
-        return any(self.names(title, index) for index in self.in_paragraph[paragraph])
+        if any(self.names(title, index) for index in self.in_paragraph[paragraph]):
+            return True
+        return self.carried_over(paragraph) == title
+
+    def carried_over(self, paragraph: int) -> str | None:
+        """ "The film is co-directed by ...": a paragraph that opens with "The film" or "It"
+        is about the film the paragraph before it named last."""
+        indexes = self.in_paragraph[paragraph]
+        earlier = [p for p in self.in_paragraph if p < paragraph]
+        if not earlier or not FILM_PRONOUN_SUBJECT.match(self.text[indexes[0]]):
+            return None
+        for index in reversed(self.in_paragraph[max(earlier)]):
+            named = sorted(
+                (self.sentence[index].index(f" {match_key(title)} "), title)
+                for title in self.titles
+                if self.names(title, index)
+            )
+            if named:
+                return named[-1][1]
+        return None
 
     def dominant(self, titles: set[str]) -> str | None:
         """The title named in at least three sentences and twice as often as any other."""
@@ -183,6 +204,7 @@ def mark_unsure(
     `short_titles` maps a title's short forms to it."""
     titles = {fact.subject for fact in facts if fact.kind == "film"}
     keys = _Keys(sentences, in_passing, short_titles)
+    keys.titles = titles
     dominant = keys.dominant(titles)
     marked = [
         dataclasses.replace(fact, unsure=True)

@@ -178,6 +178,8 @@ def _facts_about(
     previous: MaskedSentence | None = None
     for sentence, masked in zip(sentences, maskeds, strict=True):
         topic_film = topic[1] if topic[0] == sentence.paragraph else None
+        if topic_film is None and opens_paragraph_about_a_film(sentence, previous):
+            topic_film = topic[1]  # "The film is co-directed by ...": still the same film
         if previous is not None and previous.sentence.paragraph == sentence.paragraph:
             topic_film = _subject_film(previous, sentence) or topic_film
         previous = masked
@@ -191,6 +193,15 @@ def _facts_about(
         if about:
             topic = (sentence.paragraph, about[-1])
     return facts
+
+
+def opens_paragraph_about_a_film(sentence: Sentence, previous: MaskedSentence | None) -> bool:
+    """A paragraph that opens with "The film" or "It" goes on about the film before it."""
+    return (
+        previous is not None
+        and previous.sentence.paragraph != sentence.paragraph
+        and bool(FILM_PRONOUN_SUBJECT.match(sentence.text))
+    )
 
 
 def _subject_film(previous: MaskedSentence, sentence: Sentence) -> str | None:
@@ -244,6 +255,7 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
     m = ctx.masked.masked
     for pattern in (
         pt.DIRECTED_BY,
+        pt.DIRECTED_BY_LIST,
         pt.DIRECTOR_NOUN,
         pt.WILL_DIRECT,
         pt.DIRECTING_GIG,

@@ -138,6 +138,14 @@ DIRECTED_BY = regex.compile(
     rf"\b(?i:directed|helmed)(?:,[^,]{{1,40}},)?\s+by\s+(?:(?P<first>\p{{Lu}}\p{{Ll}}+)\s+and\s+)?"
     rf"(?P<p>{P})(?:\s+and\s+(?P<p2>{P}))?"
 )
+# "co-directed by three women – Li Shaohong, Joan Chen, and Sylvia Chang"; "directed by A, B
+# and C".
+DIRECTED_BY_LIST = regex.compile(
+    r"\b(?i:directed|helmed)\s+by\s+(?:(?:[\p{L}\d-]+\s+){1,3}[–—:-]\s+)?"
+    rf"(?P<p>{P}),\s+(?P<p2>{P})(?:,?\s+and\s+(?P<p3>{P})|,\s+(?P<p3>{P}),?\s+and\s+(?P<p4>{P}))"
+    rf"|\b(?i:directed|helmed)\s+by\s+(?:[\p{{L}}\d-]+\s+){{1,3}}[–—:-]\s+(?P<p>{P})\s+and\s+"
+    rf"(?P<p2>{P})"
+)
 DIRECTOR_NOUN = regex.compile(
     r"(?<!(?i:artistic|festival|managing|creative|executive|casting|music|art|programme|program|"
     r"general|technical|marketing|photography|fellow|another|other)\s)"

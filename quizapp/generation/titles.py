@@ -268,6 +268,8 @@ def collect_films(book: NameBook, sentence: Sentence, *, headline: bool = False)
     for match in QUOTED.finditer(text, sentence.start, sentence.end):
         inner = next(g for g in match.groups() if g is not None)
         words = inner.split()
+        if not words:
+            continue
         title_like = _title_case(words) or (headline and words[0][:1].isupper())
         if title_like and not inner.rstrip().endswith(("!", "?")) and len(words) <= 8:
             # A headline quotes titles, never people: "'Red Meridian' and 'Dust Angels' move".

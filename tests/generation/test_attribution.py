@@ -509,3 +509,23 @@ def test_the_only_film_named_once_in_a_phrase_leaves_other_paragraphs_unsure() -
         "classic film Harbor Lights."
     )
     assert ("cast", "Harbor Lights", "Ida Voss") not in _sure(text)
+
+
+def test_a_paragraph_opening_with_the_film_goes_on_about_the_paragraph_before() -> None:
+    text = (
+        "China Box Office Report\n\nA new film, Jade River, opened at No. 2 this weekend. "
+        "It is worth noting.\n\nThe film is directed by Ana Reis. It stars Tom Gale and Ida "
+        "Voss.\n\nThe comedy Give Me Ten stays at No. 1. It is directed by Leo Marr.\n\nSome "
+        "animated titles, such as Lantern Hill, follow."
+    )
+    sure = _sure(text)
+    assert {("director", "Jade River", "Ana Reis"), ("cast", "Jade River", "Ida Voss")} <= sure
+
+
+def test_a_paragraph_opening_with_a_name_does_not_carry_the_film_over() -> None:
+    text = (
+        "China Box Office Report\n\nA new film, Jade River, opened at No. 2 this weekend.\n\n"
+        "Ana Reis, meanwhile, has joined the cast of Tom Gale's next project.\n\nThe comedy "
+        "Give Me Ten stays at No. 1. Lantern Hill is third."
+    )
+    assert ("cast", "Jade River", "Ana Reis") not in _sure(text)

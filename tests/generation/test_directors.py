@@ -78,3 +78,16 @@ def test_who_helms_the_sequel_of_a_film_directs_the_sequel() -> None:
     directors = _directors(text)
     assert ("Harbor Lights 2", "Ana Reis") in directors
     assert ("Harbor Lights", "Ana Reis") not in directors
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "co-directed by three women – Ana Reis, Ida Voss, and Lin Mei",
+        "directed by Ana Reis, Ida Voss and Lin Mei",
+    ],
+)
+def test_a_list_of_directors(phrase: str) -> None:
+    text = f'The new film "Her Story" opened in China. It is {phrase}.'
+    directors = _directors(text)
+    assert {("Her Story", n) for n in ("Ana Reis", "Ida Voss", "Lin Mei")} <= directors
