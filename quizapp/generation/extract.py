@@ -338,9 +338,9 @@ def _date_facts(ctx: Context) -> Iterator[Fact]:
         kind = "previous_release_date" if pt.ORIGINALLY.search(before) else "release_date"
         film = film_for(ctx, date.start)
         yield make_fact(ctx, kind, film, date.value, (date.start, date.end))
-    for match in pt.RELEASE_ON.finditer(m):
+    for match in [*pt.RELEASE_ON.finditer(m), *pt.DATED_FOR_RELEASE.finditer(m)]:
         for group in ("d", "d2"):
-            date = slot_at(ctx, match, group)
+            date = slot_at(ctx, match, group) if group in match.groupdict() else None
             if date is None or date.start in moved:
                 continue
             before = m[max(0, match.start() - 60) : match.start()]

@@ -220,6 +220,7 @@ RELEASE_VERB = (
     r"(?:release|released|releases|releasing|open|opens|opening|debut|debuts|premiere|"
     r"premieres|hit\s+theaters|hits\s+theaters|hit\s+theatres|hits\s+theatres|hit\s+cinemas|"
     r"in\s+theaters|in\s+theatres|in\s+cinemas|arrive|arrives|bow|bows|out|land|lands|"
+    r"com(?:e|es|ing)\s+to\s+(?:theaters|theatres|cinemas)|"
     r"added\s+to\s+the\s+(?:release\s+)?(?:calendar|schedule|slate))"
 )
 RELEASE_ON = regex.compile(
@@ -227,6 +228,11 @@ RELEASE_ON = regex.compile(
     r"(?:theaters|theatres|cinemas|screens|big\s+screen)?)?"
     rf"\s*,?\s*(?:(?:on|in|for|by|this|next|until)\s+)?(?:next\s+year,?\s+(?:on\s+)?)?"
     rf"(?P<d>{D})(?:\s+and\s+(?P<d2>{D}))?"
+)
+# "which was already set for a June 19, 2015 release", "announced for a March 3, 2017 release".
+DATED_FOR_RELEASE = regex.compile(
+    r"\b(?:set|slated|scheduled|dated|due|announced|pencil+ed\s+in|earmarked)\s+for\s+"
+    rf"(?:an?\s+|its\s+)?(?P<d>{D})\s+(?:release|opening|debut|bow)\b"
 )
 # "has a new release date of March 5, 2021", "is now Jan. 15, 2021", "is moving to Oct. 23".
 NEW_DATE = regex.compile(

@@ -146,6 +146,12 @@ FILM_CONTEXTS = [
         r"(?!s|\s+(?:series|franchise|universe|saga))"
     ),
     regex.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{TITLE})"),
+    # "The Fantastic Four, which was already set for a June 19, 2015 release".
+    regex.compile(
+        rf"(?P<t>{TITLE}),?\s+which\s+(?:was|is|had\s+been|has\s+been|will\s+be)\s+"
+        r"(?:already\s+|originally\s+|previously\s+|now\s+|also\s+)?(?:set|slated|scheduled|dated|"
+        r"due)\s+(?:for|to)\b"
+    ),
     regex.compile(
         rf"(?P<t>{TITLE})\s+(?:is|was|will|has|had)\s+(?:now\s+|also\s+)?(?:(?:set|scheduled|due|slated)\s+to\s+|be\s+)?(?:release|released|open|opens|debut|premiere|hit\s+theaters|arrive|pushed|delayed|moved|bumped)\b"
     ),

@@ -46,3 +46,13 @@ def test_postponed_kept_and_on_track_dates() -> None:
         ("Kite", "2031-06-06"),
         ("Lantern Bay", "2031-12-19"),
     } <= dates
+
+
+def test_a_film_set_for_a_dated_release_and_one_coming_to_theaters() -> None:
+    text = (
+        "Studio Nine dated several upcoming movies at once.\n\nFirst we have Ana Reis's Harbor "
+        "Kings, which was already set for a June 19, 2031 release, but they have also dated "
+        "Harbor Kings 2 coming to theaters on July 14, 2033."
+    )
+    dates = {(f.subject, f.value) for f in extract_facts(text) if f.kind == "release_date"}
+    assert {("Harbor Kings", "2031-06-19"), ("Harbor Kings 2", "2033-07-14")} <= dates
