@@ -138,8 +138,11 @@ def slot_at(ctx: Context, match: regex.Match[str], group: str) -> Slot | None:
     return ctx.masked.slot(token)
 
 
-PERSON_CREDIT_BEFORE = regex.compile(r"\s*\((?:[^()]{0,30}\s)?$")
-PERSON_CREDIT_AFTER = regex.compile(r"^(?:\s+[\p{Ll}-]+){0,2}\s*[),;]")
+# "Jang Jin (“Good Morning President” and “A Day with my Son”) directs": credits in brackets.
+PERSON_CREDIT_BEFORE = regex.compile(r"\s*\((?:[^()]{0,30}\s)?[“\"‘']?$")
+PERSON_CREDIT_AFTER = regex.compile(
+    r"^[”\"’']?(?:(?:\s+[\p{Ll}-]+){0,2}\s*[),;]|\s+(?:and|&)\s+[“\"‘']?\p{Lu}[^()]{0,60}\))"
+)
 PERSON_CREDIT_NOUN = (
     r"(?:actor|actress|star|co-star|director|filmmaker|helmer|writer|creator|alum|veteran)"
 )

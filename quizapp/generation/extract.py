@@ -94,7 +94,12 @@ def _masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[Ma
         previous = maskeds[-1] if maskeds else None
         candidates = []
         if previous is not None and previous.sentence.paragraph == sentence.paragraph:
-            candidates += [slot.value for slot in previous.slots if slot.kind == "P"][:1]
+            # The sentence's subject, not an owner ("Roger Michell's Morning Glory").
+            candidates += [
+                slot.value
+                for slot in previous.slots
+                if slot.kind == "P" and not POSSESSIVE.match(book.text, slot.end)
+            ][:1]
         if heading_person:
             candidates.append(heading_person)
         found = PRONOUN.search(sentence.text)
@@ -102,6 +107,9 @@ def _masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[Ma
         referent = next((name for name in candidates if _may_be(name, pronoun)), None)
         maskeds.append(mask(book, sentence, referent) if referent else plain)
     return maskeds
+
+
+POSSESSIVE = regex.compile(r"[’']s?\s")
 
 
 def _may_be(name: str, pronoun: str) -> bool:
@@ -192,6 +200,16 @@ def _facts_about(
         about = [f.subject for f in found if f.kind not in PERSON_SUBJECT_KINDS]
         if about:
             topic = (sentence.paragraph, about[-1])
+        elif topic[0] != sentence.paragraph:
+            # "Anya Taylor-Joy is in negotiations to headline The Nightingale Variations": a
+            # paragraph is about the first film it names, even in a sentence with no fact.
+            named = [
+                slot.value
+                for slot in masked.slots
+                if slot.kind == "F" and not is_background(book.text, masked, slot)
+            ]
+            if named:
+                topic = (sentence.paragraph, named[0])
     return facts
 
 

@@ -155,7 +155,9 @@ WILL_DIRECT = regex.compile(
     rf"(?P<p>{P})(?:,[^,]{{1,60}},)?\s+(?:\w+\s+){{0,5}}?to\s+(?:direct|helm)\b"
     rf"|(?:hired|tapped|chosen|picked|signed|enlisted|brought\s+on)\s+[^.;]{{0,50}}?(?P<p2>{P})\s+to\s+(?:direct|helm)\b"
     rf"|(?P<p3>{P})(?:,[^,]{{1,60}},)?\s+(?:will|is\s+to|would|shall)\s+(?:also\s+)?(?:direct|helm)\b"
-    rf"|(?P<p4>{P})\s+(?:directed|helmed|directs|helms|co-directed)\s+(?P<f>{F})"
+    rf"|(?P<p4>{P}){PAREN}\s+(?:directed|helmed|directs|helms|co-directed)\s+"
+    r"(?:the\s+(?:[\p{Ll}-]+\s+){0,3}(?:film|movie|feature|drama|comedy|thriller|documentary)\s+)?"
+    rf"[“\"‘']?(?P<f>{F})"
 )
 # "Patty Jenkins will replace Michelle MacLaren as Wonder Woman movie director"; "MacLaren
 # has been replaced by Patty Jenkins" (the caller checks that MacLaren is the director).

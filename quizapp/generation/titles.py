@@ -27,7 +27,7 @@ CONNECTOR = (
 # A capitalised word (with "Vol." or "Bros." kept whole), a number or ordinal ("12th"), or a
 # Roman numeral.
 TITLE_WORD = (
-    r"(?:(?:Vol|Bros|Pt|Mr|Mrs|Dr|St|Jr)\.|\p{Lu}[\p{L}\d'’&.-]*[\p{L}\d]|\p{Lu}|"
+    r"(?:(?:Vol|Bros|Pt|Mr|Mrs|Dr|St|Jr)\.|\p{Lu}[\p{L}\d'’&.-]*[\p{L}\d](?:(?<=s)['’](?=\s\p{Lu}))?|\p{Lu}|"
     r"\d+(?:st|nd|rd|th)?|[IVX]+)"
 )
 TITLE_RUN = rf"{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*"
@@ -56,6 +56,7 @@ NOT_A_TITLE = regex.compile(
     r"|^[\p{Lu}&]{2,4}$"  # "US", "R&B"
     r"|^\d+\s+(?:to|and|of|in|on|at|for|from|with|or)\s"  # "2 to Toy" from "chapter 2 to Toy Story"
     r"|\b(?:Collection|Volume|Box\s+Set|Season|Festival)\b"
+    r"|^[BZ]-(?:movie|movies|film|films|picture|pictures)$"
 )
 GENRE_WORDS = frozenset(GENRE_NOUNS.replace("|", " ").split())
 MONTH_WORDS = "|".join(sorted((m.capitalize() + r"\.?" for m in MONTHS), key=len, reverse=True))

@@ -529,3 +529,41 @@ def test_a_paragraph_opening_with_a_name_does_not_carry_the_film_over() -> None:
         "Give Me Ten stays at No. 1. Lantern Hill is third."
     )
     assert ("cast", "Jade River", "Ana Reis") not in _sure(text)
+
+
+def test_a_roundup_paragraph_is_about_the_first_film_it_names_even_without_a_fact() -> None:
+    text = (
+        "Casting Roundup: Ana Reis Boards 'Glass Harbor'; Tom Gale Circling 'Night Rail'\n\n"
+        "Ana Reis is set to star opposite Ida Voss in Glass Harbor, a new drama.\n\n"
+        "Tom Gale is in negotiations to headline Night Rail, a thriller. Gale will play a "
+        "conductor named Abel Marsh."
+    )
+    facts = _facts(text)
+    assert ("cast", "Night Rail", "Tom Gale") in facts
+    assert ("cast", "Glass Harbor", "Tom Gale") not in facts
+
+
+def test_credits_in_brackets_after_a_director_name_no_topic() -> None:
+    text = (
+        'Lin Mei ("Good Morning Chief" and "A Day with my Son") directs the omnibus film '
+        '"Quiet Heaven". The film is a romance. Its stars are Ana Reis and Tom Gale.'
+    )
+    facts = _facts(text)
+    assert ("director", "Quiet Heaven", "Lin Mei") in facts
+    assert not {f for f in facts if f[1] == "Good Morning Chief" and f[0] != "film"}
+
+
+def test_an_owner_is_not_whom_the_next_sentences_he_means() -> None:
+    text = (
+        'The charts: Tom Gale\'s "Morning Glass" is ninth, and superstar Raj Mehta stars in '
+        '"Paper Boat". He plays a man with a message for the president.'
+    )
+    assert ("cast", "Morning Glass", "Tom Gale") not in _facts(text)
+
+
+def test_a_plural_possessive_inside_an_unquoted_title() -> None:
+    text = (
+        "Ana Reis has been added to the cast of a spy thriller with the tentative title "
+        "Miss Atkins' Army. Reis will play Vera Atkins."
+    )
+    assert ("cast", "Miss Atkins' Army", "Ana Reis") in _facts(text)
