@@ -201,7 +201,7 @@ def _cast_lists(ctx: Context) -> Iterator[Fact]:
             for actor in ctx.masked.slots_in(start, end, "P"):
                 if actor.start in seen or _inside_parentheses(ctx, actor) or _after_as(ctx, actor):
                     continue
-                if _introduced_as_crew(ctx, actor.start):
+                if _introduced_as_crew(ctx, actor.start) or _owns_a_title(ctx, actor):
                     continue
                 seen.add(actor.start)
                 film = film_for(ctx, actor.start)
@@ -221,6 +221,15 @@ def _cast_lists(ctx: Context) -> Iterator[Fact]:
                 seen.add(actor.start)
                 film = film_for(ctx, actor.start)
                 yield make_fact(ctx, "cast", film, actor.value, (actor.start, actor.end))
+
+
+def _owns_a_title(ctx: Context, slot: Slot) -> bool:
+    """ "to open with Lee Min-seo's 'Winter Sea'": the owner of a title (its director, most
+    often) is not in a cast list."""
+    return bool(OWNER_OF_TITLE.match(ctx.book.text, slot.end))
+
+
+OWNER_OF_TITLE = regex.compile(r"[’']s\s+(?:[\p{Ll}-]+\s+){0,3}[“\"‘']")
 
 
 def _after_as(ctx: Context, slot: Slot) -> bool:

@@ -114,11 +114,17 @@ def _sequel_named_after(ctx: Context, position: int) -> str | None:
     return None
 
 
+MAIN_CLAUSE_RESUMES = regex.compile(r",\s+(?:is|are|was|were|has|have|will)\s+\p{Ll}")
+
+
 def _earlier_work_named_before(ctx: Context, position: int, after: int | None) -> str | None:
     """ "Iseman has been seen in films including Nocturne with Sydney Sweeney": after a list of
     someone's earlier work begins, a statement is about the work named last before it."""
     start = ctx.sentence.start if after is None else after
     if not EARLIER_WORK_MARK.search(ctx.book.text, start, position):
+        return None
+    # "Jeon, who won best actress for X (2007), is joined by Koo": the main clause resumed.
+    if MAIN_CLAUSE_RESUMES.search(ctx.book.text, start, position):
         return None
     passing = [
         s
@@ -185,7 +191,9 @@ EARLIER_WORK = (
     r"fresh\s+off|previously\s+(?:directed|starred\s+in|helmed)|last\s+seen\s+in|broke\s+out\s+in|"
     r"best\s+remembered\s+for|who\s+(?:also\s+)?(?:directed|produced|wrote|starred\s+in|made)|"
     r"whose\s+(?:(?:debut|first|second|third|fourth|previous|last|earlier)\s+)?(?:feature|film|movie)|"
-    r"(?:his|her|their|its)\s+(?:last|previous|earlier|prior)\s+(?:films?|movies?|features?|work))"
+    r"(?:his|her|their|its)\s+(?:last|previous|earlier|prior)\s+(?:films?|movies?|features?|work)|"
+    # "seven years after her debut, 'The Pale Hour'"; "who won best actress at Cannes for X".
+    r"(?:his|her|their)\s+(?:feature\s+|directorial\s+)?debut|who\s+(?:also\s+)?won\s+[^.;,]{0,40}?\bfor)"
 )
 EARLIER_WORK_MARK = regex.compile(EARLIER_WORK, regex.IGNORECASE)
 EARLIER_WORK_BEFORE = regex.compile(

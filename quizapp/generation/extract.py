@@ -109,6 +109,7 @@ def _masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[Ma
     return maskeds
 
 
+OWNER_BEFORE_QUOTE = regex.compile(r"[’']s\s+(?:[\p{L}-]+\s+){0,3}[“\"‘']")
 POSSESSIVE = regex.compile(r"[’']s?\s")
 
 
@@ -305,6 +306,12 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
                 ):
                     continue
                 film_slot = slot_at(ctx, match, "f") if "f" in match.groupdict() else None
+                if (
+                    pattern is pt.DIRECTOR_NOUN
+                    and film_slot is None
+                    and OWNER_BEFORE_QUOTE.match(ctx.book.text, person.end)
+                ):
+                    continue  # "director X's 'Untyped Title'": X's film is one we cannot name
                 film = film_slot.value if film_slot else film_for(ctx, person.start)
                 yield make_fact(ctx, "director", film, person.value, (person.start, person.end))
                 first = match.groupdict().get("first")

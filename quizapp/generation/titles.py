@@ -57,6 +57,7 @@ NOT_A_TITLE = regex.compile(
     r"|^\d+\s+(?:to|and|of|in|on|at|for|from|with|or)\s"  # "2 to Toy" from "chapter 2 to Toy Story"
     r"|\b(?:Collection|Volume|Box\s+Set|Season|Festival)\b"
     r"|^[BZ]-(?:movie|movies|film|films|picture|pictures)$"
+    r"|-language$"  # "Malayalam-language"
 )
 GENRE_WORDS = frozenset(GENRE_NOUNS.replace("|", " ").split())
 MONTH_WORDS = "|".join(sorted((m.capitalize() + r"\.?" for m in MONTHS), key=len, reverse=True))
@@ -194,8 +195,18 @@ NEVER_STARTS_TITLE = frozenset(
 )
 
 
+# Small words of other languages that a quoted title leaves in lower case ("Pulang ke Laut",
+# "Natsu no Owari ni", "Los Años de Plomo").
+FOREIGN_SMALL_WORDS = frozenset(
+    """ke di dan yang no ni wa ga wo to en el los las con por sin un una do dos das em il lo gli
+    della dei nel im vom zum und oder vor les au aux sur dans sous pour sa ng mga""".split()
+)
+
+
 def _title_case(words: list[str]) -> bool:
-    content = [w for w in words if not regex.fullmatch(CONNECTOR, w)]
+    content = [
+        w for w in words if not regex.fullmatch(CONNECTOR, w) and w not in FOREIGN_SMALL_WORDS
+    ]
     if not content or not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return False
     # "'99" in "Summer of '99" counts like a number.

@@ -567,3 +567,24 @@ def test_a_plural_possessive_inside_an_unquoted_title() -> None:
         "Miss Atkins' Army. Reis will play Vera Atkins."
     )
     assert ("cast", "Miss Atkins' Army", "Ana Reis") in _facts(text)
+
+
+def test_festival_lineup_owners_credits_and_debuts_are_not_cast() -> None:
+    text = (
+        "Busan to open with Lin Mei's 'Winter Sea', close with Hong Kong thriller 'Signal 8'\n\n"
+        'The festival will open with "Winter Sea", the second feature by Korean director Lin '
+        "Mei. Starring Ana Reis as a swimmer, the film marks Lin's return seven years after "
+        'her debut, "The Pale Hour". Reis, who won best actress at Cannes for "Red Sun" '
+        "(2007), is joined by Tom Gale, who plays her brother."
+    )
+    facts = _facts(text)
+    assert ("cast", "Winter Sea", "Lin Mei") not in facts
+    assert not {f for f in facts if f[0] == "cast" and f[1] in {"The Pale Hour", "Red Sun"}}
+
+
+def test_a_quoted_foreign_title_keeps_its_small_words() -> None:
+    text = (
+        'The competition features Indonesian filmmaker Rina Hartono\'s "Pulang ke Laut" '
+        "(Return to the Sea), a drama starring Ana Reis."
+    )
+    assert "Pulang ke Laut" in build_name_book(text, split_sentences(text)).films.values()
