@@ -86,7 +86,9 @@ def cast_facts(ctx: Context) -> Iterator[Fact]:
                 and len(ctx.book.text[actor.start : actor.end].split()) > 1
             ):
                 continue
-            if JOB_AFTER.match(ctx.book.text, span[1]):
+            if JOB_AFTER.match(ctx.book.text, span[1]) or (
+                " " not in value and ADJECTIVE_BEFORE_NOUN.match(ctx.book.text, span[1])
+            ):
                 continue
             if (
                 value.casefold() in {"himself", "herself", "themselves"}
@@ -223,13 +225,20 @@ def _cast_lists(ctx: Context) -> Iterator[Fact]:
                 yield make_fact(ctx, "cast", film, actor.value, (actor.start, actor.end))
 
 
+# "plays the Methodist preacher Lowen Hocking": the capitalised word was an adjective.
+ADJECTIVE_BEFORE_NOUN = regex.compile(
+    r"\s+(?!(?:in|on|at|for|from|with|by|to|and|or|of|the|who|whose|opposite|alongside)\s)"
+    r"\p{Ll}[\p{Ll}-]+\s+\p{Lu}\p{Ll}"
+)
+
+
 def _owns_a_title(ctx: Context, slot: Slot) -> bool:
-    """ "to open with Lee Min-seo's 'Winter Sea'": the owner of a title (its director, most
-    often) is not in a cast list."""
+    """ "to open with Lee Min-seo's 'Winter Sea'", "with Delaney's longtime cinematographer":
+    an owner (of a title, of a colleague) is not in a cast list."""
     return bool(OWNER_OF_TITLE.match(ctx.book.text, slot.end))
 
 
-OWNER_OF_TITLE = regex.compile(r"[’']s\s+(?:[\p{Ll}-]+\s+){0,3}[“\"‘']")
+OWNER_OF_TITLE = regex.compile(r"[’']s?\s")
 
 
 def _after_as(ctx: Context, slot: Slot) -> bool:

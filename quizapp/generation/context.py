@@ -189,7 +189,7 @@ EARLIER_WORK = (
     r"(?:seen|appeared|starred|featured)\s+in\s+(?:\w+\s+)?(?:films|movies|projects|titles)\s+"
     r"(?:including|such\s+as|like)|"
     r"fresh\s+off|previously\s+(?:directed|starred\s+in|helmed)|last\s+seen\s+in|broke\s+out\s+in|"
-    r"best\s+remembered\s+for|who\s+(?:also\s+)?(?:directed|produced|wrote|starred\s+in|made)|"
+    r"best\s+remembered\s+for|who\s+(?:also\s+)?(?:directed|produced|wrote|starred\s+in|made|carried|led|headlined|fronted|anchored)|"
     r"whose\s+(?:(?:debut|first|second|third|fourth|previous|last|earlier)\s+)?(?:feature|film|movie)|"
     r"(?:his|her|their|its)\s+(?:last|previous|earlier|prior)\s+(?:films?|movies?|features?|work)|"
     # "seven years after her debut, 'The Pale Hour'"; "who won best actress at Cannes for X".

@@ -130,6 +130,10 @@ CONTEXT_PERSON = regex.compile(
     r"is\s+to)\s+(?:direct|helm|star|play|voice)\b|(?:has\s+been|was|is\s+being)\s+"
     r"(?:cast|tapped|hired|chosen|picked)\s+(?:as|to|for|in)\b)"
     rf"|(?P<n5>{NAME_WORD}\s{NAME_WORD})\s+(?:directed|helmed)\s+[“\"‘']?\p{{Lu}}"
+    # "Nnamdi Achebe-Ross, who plays the Methodist preacher Lowen Hocking".
+    rf"|(?P<n6>{NAME_WORD}\s{NAME_WORD}),\s+who\s+(?:plays|played|portrays|voices|stars\s+as)\s"
+    # "Ciarán Hinds turns up as the magistrate".
+    rf"|(?P<n7>{NAME_WORD}\s{NAME_WORD})\s+(?:turns\s+up|shows\s+up|appears|co-stars)\s+as\s"
     rf"|\p{{Lu}}[\p{{L}}.]*\s+\((?!The\s|A\s)(?P<n3>{NAME_WORD}\s{NAME_WORD})\)"
     r"(?!,?\s+(?:and\s+)?\p{Lu}[\p{L}.]*\s+\p{Lu}\p{L}*\s+\()"
 )
@@ -147,7 +151,7 @@ def _add_context_persons(book: NameBook, sentences: list[Sentence]) -> None:
                 book.confirmed.add(match_key(name))
                 continue
             name = strip_possessive(
-                match.group("n") or match.group("n2") or match.group("n4") or match.group("n5")
+                next(match.group(g) for g in ("n", "n2", "n4", "n5", "n6", "n7") if match.group(g))
             )
             words = name.split()
             if len(words) < 2:

@@ -191,6 +191,7 @@ def _facts_about(
             topic_film = topic[1]  # "The film is co-directed by ...": still the same film
         if previous is not None and previous.sentence.paragraph == sentence.paragraph:
             topic_film = _subject_film(previous, sentence) or topic_film
+        previous_sentence = previous.sentence if previous is not None else None
         previous = masked
         section = sections.get(sentence.paragraph)
         ctx = Context(book, main_film, sentence, masked, topic_film, section)
@@ -201,9 +202,9 @@ def _facts_about(
         about = [f.subject for f in found if f.kind not in PERSON_SUBJECT_KINDS]
         if about:
             topic = (sentence.paragraph, about[-1])
-        elif topic[0] != sentence.paragraph:
+        elif topic[0] != sentence.paragraph and _opens_paragraph(sentence, previous_sentence):
             # "Anya Taylor-Joy is in negotiations to headline The Nightingale Variations": a
-            # paragraph is about the first film it names, even in a sentence with no fact.
+            # paragraph is about the film its first sentence names, even without a fact.
             named = [
                 slot.value
                 for slot in masked.slots
@@ -212,6 +213,10 @@ def _facts_about(
             if named:
                 topic = (sentence.paragraph, named[0])
     return facts
+
+
+def _opens_paragraph(sentence: Sentence, previous: Sentence | None) -> bool:
+    return previous is None or previous.paragraph != sentence.paragraph
 
 
 def opens_paragraph_about_a_film(sentence: Sentence, previous: MaskedSentence | None) -> bool:

@@ -37,13 +37,16 @@ KNOWN_FOR_ROLE = regex.compile(
     rf"roles?\s+as\s+{CHARACTER}"
 )
 KNOWN_FOR_WORK = regex.compile(rf"(?P<p>{P})[^;]{{0,60}}?\bknown\s+(?:best\s+)?for\s+(?P<f>{F})")
+# "Tamsin Roe, the Bristol-born actor who carried X, returns as ...": an apposition.
+APPOSITION = r"(?:,\s+(?:the|a|an)\s+[^,;⟦]{1,60}(?:⟦F\d+⟧[”\"’']?[^,;⟦]{0,20})?,[”\"’']?)?"
 PLAYS = regex.compile(
-    rf"(?P<p>{P}){PAREN}{AGE},?\s+(?:(?:who|will|would|is|was|has|had|also|set|to|be|been|signed|on|"
+    rf"(?P<p>{P}){PAREN}{AGE}{APPOSITION},?\s+(?:(?:who|will|would|is|was|has|had|also|set|to|be|been|signed|on|"
     r"going|slated|in|talks|negotiating|now|then|reportedly|currently|already)\s+)*"
     r"(?i:play|plays|played|playing|portray|portrays|portrayed|portraying|voice|voices|voiced|"
     r"voicing|star\s+as|stars\s+as|starring\s+as|starred\s+as|co-stars?\s+as|appears?\s+as|"
     r"cast\s+as|(?:is\s+|are\s+)?(?:also\s+)?back\s+as|reprises?\s+(?:his|her|their)\s+role\s+as|reprising\s+(?:his|her|their)\s+role\s+as|"
-    r"returns?\s+as|returning\s+as|take\s+on\s+the\s+role\s+of|tackle\s+the\s+role\s+of|"
+    r"returns?\s+(?:to\s+the\s+fold\s+)?as|returning\s+as|take\s+on\s+the\s+role\s+of|tackle\s+the\s+role\s+of|"
+    r"turns?\s+up\s+as|shows?\s+up\s+as|"
     r"suit\s+up\s+as|"
     # A review's praise names the part: "Claire Foy excels as Neil's stoic wife, Janet".
     r"(?:excels?|excelled|shines?|shone|impresses|impressed|dazzles|dazzled|sparkles|"

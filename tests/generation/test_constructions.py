@@ -148,3 +148,21 @@ def test_a_reviews_praise_names_the_part(verb: str) -> None:
     text = f'In the drama "First Light", Ida Voss {verb} Neil\'s stoic wife, Janet.'
     facts = _facts(text)
     assert {("cast", "First Light", "Ida Voss"), ("character", "Ida Voss", "Janet")} <= facts
+
+
+def test_a_featurettes_ensemble_in_its_many_phrasings() -> None:
+    text = (
+        'Variety has a first look at the film "The Ninth Tide". Tamsin Roe, the Bristol-born '
+        'actor who carried "Slack Water," returns to the fold as Kerensa Trevail. Nnamdi '
+        "Achebe-Ross, who plays the Methodist preacher Lowen Hocking, gets a sermon. Ciarán "
+        "Hinds turns up as the magistrate Sir Hugh Basset. Elba produces with Delaney's "
+        "longtime cinematographer Rasmus Holm."
+    )
+    facts = _facts(text)
+    assert {
+        ("character", "Tamsin Roe", "Kerensa Trevail"),
+        ("character", "Ciarán Hinds", "Sir Hugh Basset"),
+    } <= facts
+    assert ("character", "Nnamdi Achebe-Ross", "Methodist") not in facts
+    assert not {f for f in facts if f[0] == "cast" and f[2] in {"Delaney", "Slack Water"}}
+    assert ("cast", "Slack Water", "Tamsin Roe") not in facts
