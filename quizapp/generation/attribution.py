@@ -6,8 +6,8 @@ strongest first:
 - "sequel": the film it names is one this film's title continues ("join the 'Twister' sequel"
   of Twisters);
 - "section": the layout files the paragraph under it (a heading or a list entry);
-- "paragraph": the paragraph names it, or opens with "The film" or "It" after a paragraph
-  that named it last;
+- "paragraph": the paragraph names it, or opens with "The film" after a paragraph that named
+  it last;
 - "only": it is the only film the article names, in two sentences or more, or in one as the
   subject of its clause;
 - "headline": the headline (or, without one, the opening sentence) names it;
@@ -26,7 +26,7 @@ from collections import Counter
 
 import regex
 
-from quizapp.generation.context import EARLIER_WORK_MARK, FILM_PRONOUN_SUBJECT, RELATIVE_NOUN
+from quizapp.generation.context import EARLIER_WORK_MARK, FILM_NOUN_SUBJECT, RELATIVE_NOUN
 from quizapp.generation.types import Fact
 from quizapp.text.folding import match_key
 from quizapp.text.sentences import Sentence
@@ -86,11 +86,11 @@ class _Keys:
         return self.carried_over(paragraph) == title
 
     def carried_over(self, paragraph: int) -> str | None:
-        """ "The film is co-directed by ...": a paragraph that opens with "The film" or "It"
-        is about the film the paragraph before it named last."""
+        """ "The film is co-directed by ...": a paragraph that opens with "The film" is about
+        the film the paragraph before it named last."""
         indexes = self.in_paragraph[paragraph]
         earlier = [p for p in self.in_paragraph if p < paragraph]
-        if not earlier or not FILM_PRONOUN_SUBJECT.match(self.text[indexes[0]]):
+        if not earlier or not FILM_NOUN_SUBJECT.match(self.text[indexes[0]]):
             return None
         for index in reversed(self.in_paragraph[max(earlier)]):
             named = sorted(

@@ -83,6 +83,12 @@ def film_for(ctx: Context, position: int) -> str:
     return ctx.topic_film or ctx.main_film
 
 
+# "The film", "The horror sequel", "This romantic drama" (not a bare "It"): a paragraph that
+# opens so goes on about the film the paragraph before named last.
+FILM_NOUN_SUBJECT = regex.compile(
+    r"(?:The|This)\s+(?:[\p{Ll}-]+\s+){0,2}(?:film|movie|picture|sequel|prequel|remake|"
+    r"thriller|drama|comedy|adaptation|biopic|documentary|feature|musical|western)\b"
+)
 # "It", "The film", "The horror sequel", "This romantic drama": the sentence goes on about a
 # film named before it.
 FILM_PRONOUN_SUBJECT = regex.compile(
@@ -193,7 +199,7 @@ EARLIER_WORK = (
     r"whose\s+(?:(?:debut|first|second|third|fourth|previous|last|earlier)\s+)?(?:feature|film|movie)|"
     r"(?:his|her|their|its)\s+(?:last|previous|earlier|prior)\s+(?:films?|movies?|features?|work)|"
     # "seven years after her debut, 'The Pale Hour'"; "who won best actress at Cannes for X".
-    r"(?:his|her|their)\s+(?:feature\s+|directorial\s+)?debut|who\s+(?:also\s+)?won\s+[^.;,]{0,40}?\bfor)"
+    r"(?:his|her|their)\s+(?:(?:19|20)\d\d\s+)?(?:feature\s+|directorial\s+)?debut|who\s+(?:also\s+)?won\s+[^.;,]{0,40}?\bfor)"
 )
 EARLIER_WORK_MARK = regex.compile(EARLIER_WORK, regex.IGNORECASE)
 EARLIER_WORK_BEFORE = regex.compile(

@@ -10,6 +10,7 @@ from quizapp.generation import patterns as pt
 from quizapp.generation.attribution import mark_unsure
 from quizapp.generation.casting import cast_facts, is_called_director
 from quizapp.generation.context import (
+    FILM_NOUN_SUBJECT,
     FILM_PRONOUN_SUBJECT,
     Context,
     film_for,
@@ -184,14 +185,20 @@ def _facts_about(
 ) -> list[Fact]:
     facts: list[Fact] = []
     topic: tuple[int, str | None] = (-1, None)  # (paragraph, film) its facts were last about
+    last_named: str | None = None  # the film the text named last (not in passing)
     previous: MaskedSentence | None = None
     for sentence, masked in zip(sentences, maskeds, strict=True):
         topic_film = topic[1] if topic[0] == sentence.paragraph else None
         if topic_film is None and opens_paragraph_about_a_film(sentence, previous):
-            topic_film = topic[1]  # "The film is co-directed by ...": still the same film
+            topic_film = last_named  # "The film is co-directed by ...": still the same film
         if previous is not None and previous.sentence.paragraph == sentence.paragraph:
             topic_film = _subject_film(previous, sentence) or topic_film
         previous_sentence = previous.sentence if previous is not None else None
+        named_here = [
+            slot.value
+            for slot in masked.slots
+            if slot.kind == "F" and not is_background(book.text, masked, slot)
+        ]
         previous = masked
         section = sections.get(sentence.paragraph)
         ctx = Context(book, main_film, sentence, masked, topic_film, section)
@@ -205,13 +212,10 @@ def _facts_about(
         elif topic[0] != sentence.paragraph and _opens_paragraph(sentence, previous_sentence):
             # "Anya Taylor-Joy is in negotiations to headline The Nightingale Variations": a
             # paragraph is about the film its first sentence names, even without a fact.
-            named = [
-                slot.value
-                for slot in masked.slots
-                if slot.kind == "F" and not is_background(book.text, masked, slot)
-            ]
-            if named:
-                topic = (sentence.paragraph, named[0])
+            if named_here:
+                topic = (sentence.paragraph, named_here[0])
+        if named_here:
+            last_named = named_here[-1]
     return facts
 
 
@@ -220,11 +224,11 @@ def _opens_paragraph(sentence: Sentence, previous: Sentence | None) -> bool:
 
 
 def opens_paragraph_about_a_film(sentence: Sentence, previous: MaskedSentence | None) -> bool:
-    """A paragraph that opens with "The film" or "It" goes on about the film before it."""
+    """A paragraph that opens with "The film" goes on about the film named before it."""
     return (
         previous is not None
         and previous.sentence.paragraph != sentence.paragraph
-        and bool(FILM_PRONOUN_SUBJECT.match(sentence.text))
+        and bool(FILM_NOUN_SUBJECT.match(sentence.text))
     )
 
 

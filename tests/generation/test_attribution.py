@@ -588,3 +588,15 @@ def test_a_quoted_foreign_title_keeps_its_small_words() -> None:
         "(Return to the Sea), a drama starring Ana Reis."
     )
     assert "Pulang ke Laut" in build_name_book(text, split_sentences(text)).films.values()
+
+
+def test_the_film_after_a_paragraph_about_a_debut_is_the_articles_film() -> None:
+    text = (
+        'Ana Reis to Direct "The Salt Widow"\n\nAna Reis has signed on to direct "The Salt '
+        'Widow," Northlight announced.\n\nThe filmmaker drew raves for her 2022 debut, "Kestrel." '
+        '"The Salt Widow" will be her first English-language feature.\n\nThe film is adapted '
+        "from a novel, with a screenplay by Tom Gale."
+    )
+    facts = _facts(text)
+    assert ("writer", "The Salt Widow", "Tom Gale") in facts
+    assert ("writer", "Kestrel", "Tom Gale") not in facts
