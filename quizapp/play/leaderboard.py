@@ -253,19 +253,23 @@ def record(session: Session, attempt: Attempt) -> None:
     session.flush()
 
 
+# Built once, run on the connection: every page of a game asks it, and composing the statement
+# or going through the ORM would cost more than running it.
+_HELD_ALL_TIME = sa.select(BoardEntry.attempt_id).where(
+    BoardEntry.quiz_id == sa.bindparam("quiz_id"),
+    BoardEntry.player_id == sa.bindparam("player_id"),
+    BoardEntry.period == "all",
+    BoardEntry.period_start == ALL_TIME,
+)
+
+
 def is_practice(session: Session, attempt: Attempt) -> bool:
     """Whether this game is a replay under first-game rules: the player's all-time entry on the
     quiz already holds another game, so `record` posts this one nowhere."""
     if not QuizSettings.from_mapping(attempt.settings).first_game_counts:
         return False
-    held = session.scalar(
-        sa.select(BoardEntry.attempt_id).where(
-            BoardEntry.quiz_id == attempt.quiz_id,
-            BoardEntry.player_id == attempt.player_id,
-            BoardEntry.period == "all",
-            BoardEntry.period_start == ALL_TIME,
-        )
-    )
+    player = {"quiz_id": attempt.quiz_id, "player_id": attempt.player_id}
+    held = session.connection().execute(_HELD_ALL_TIME, player).scalar()
     return held is not None and held != attempt.id
 
 
