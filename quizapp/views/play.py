@@ -8,10 +8,11 @@ from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import db
 from quizapp.forms.play import AnswerForm, StartForm
-from quizapp.models import Attempt, Player, Quiz, utcnow
+from quizapp.models import Attempt, Quiz, utcnow
 from quizapp.play import attempts as play
 from quizapp.play import catalogue, leaderboard
 from quizapp.play.catalogue import QuizCard
+from quizapp.play.players import PlayerName
 from quizapp.play.settings import POINTS_PER_QUESTION, QuizSettings
 from quizapp.views import small_int
 from quizapp.views.players import current_player, plays_as, remember_player
@@ -54,7 +55,7 @@ def render_quiz_page(
     quiz: QuizCard,
     nickname: str,
     errors: list[str],
-    player: Player | None,
+    player: PlayerName | None,
     status: int = 200,
 ) -> ResponseReturnValue:
     """The quiz page, its start form holding `nickname` (and the form's `errors` after a refused
