@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Generic, TypeVar, cast
+from typing import Generic, NamedTuple, TypeVar, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -48,8 +48,10 @@ def period_key(period: str, now: datetime) -> tuple[str, date]:
     return stored, period_starts(now)[stored]
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(NamedTuple):
+    """A row of a board as the pages show it (a named tuple: pages make twenty at a time, and a
+    frozen dataclass costs three times as much to make)."""
+
     rank: int
     player_id: int
     nickname: str
@@ -73,12 +75,11 @@ StandingRow = sa.Row[int, int, str, int, int, datetime, int]
 
 @dataclass(frozen=True)
 class BoardStatements:
-    """A kind of board's statements, with the board's columns, `offset`, `limit`, `ids` and
+    """A kind of board's statements, with the board's columns, `offset`, `limit` and
     `player_id` as bound parameters: built once, since building one costs more than running
     it."""
 
-    page_ids: sa.Select[int]
-    rows_by_id: sa.Select[int, int, str, int, int, datetime, int]
+    page: sa.Select[int, int, str, int, int, datetime, int]
     row_of_player: sa.Select[int, int, str, int, int, datetime, int]
 
 
@@ -86,11 +87,14 @@ class BoardStatements:
 def statements(model: rankcounts.RowModel) -> BoardStatements:
     m = model
     on_board = rankcounts.board_filters(m, m)
-    # The board's row ids in rank order, read from the rank index alone.
-    ordered = (
+    # A page's row ids in rank order, read from the rank index alone (cheap even deep down).
+    page_ids = (
         sa.select(m.id)
         .where(*on_board)
         .order_by(m.points.desc(), m.duration_ms, m.finished_at, m.id)
+        .offset(sa.bindparam("offset"))
+        .limit(sa.bindparam("limit"))
+        .subquery("page_ids")
     )
     extra = BoardEntry.correct_count if m is BoardEntry else PlayerTotal.quizzes
     # Plain columns: cheaper to load than mapped rows.
@@ -104,10 +108,16 @@ def statements(model: rankcounts.RowModel) -> BoardStatements:
         extra.label("extra"),
     ).join(Player, Player.id == m.player_id)
     return BoardStatements(
-        page_ids=ordered.offset(sa.bindparam("offset")).limit(sa.bindparam("limit")),
-        rows_by_id=columns.where(m.id.in_(sa.bindparam("ids", expanding=True))),
+        # Then just those rows, with their players' nicknames.
+        page=columns.join(page_ids, page_ids.c.id == m.id),
         row_of_player=columns.where(*on_board, m.player_id == sa.bindparam("player_id")),
     )
+
+
+def _rank_order(row: StandingRow) -> tuple[int, int, datetime, int]:
+    """The boards' order, as the rank index keeps it: a page's ids are read in it, but joining
+    them to their rows does not promise to keep it."""
+    return -row[3], row[4], row[5], row[0]
 
 
 class Board(Generic[_Row]):
@@ -120,24 +130,17 @@ class Board(Generic[_Row]):
         return statements(cast(rankcounts.RowModel, self.model))
 
     def page(self, session: Session, page: int, per_page: int) -> BoardPage:
-        """One page: its ids off the rank index alone (cheap even deep down), then just those
-        rows with their players' nicknames, as plain values."""
+        """One page, in one statement: its ids off the rank index alone, then just those rows
+        with their players' nicknames, as plain values."""
         page = max(1, page)
         offset = (page - 1) * per_page
-        found = self.statements()
-        # Plain Core statements on the session's connection: the ORM has nothing to add to
-        # them, and skipping it is a good part of their time.
-        connection = session.connection()
+        # A plain Core statement on the session's connection: the ORM has nothing to add to
+        # it, and skipping it is a good part of its time.
         page_of = {**self.board, "offset": offset, "limit": per_page + 1}
-        ids = connection.execute(found.page_ids, page_of).scalars().all()
-        shown = ids[:per_page]
-        rows = {row[0]: row for row in connection.execute(found.rows_by_id, {"ids": shown})}
-        standings = [
-            self.standing(offset + i + 1, rows[row_id])
-            for i, row_id in enumerate(shown)
-            if row_id in rows
-        ]
-        return BoardPage(standings, page, per_page, has_next=len(ids) > per_page)
+        found = session.connection().execute(self.statements().page, page_of)
+        rows = sorted(found, key=_rank_order)
+        standings = [self.standing(offset + i, row) for i, row in enumerate(rows[:per_page], 1)]
+        return BoardPage(standings, page, per_page, has_next=len(rows) > per_page)
 
     def standing_of(self, session: Session, player_id: int) -> Standing | None:
         mine = {**self.board, "player_id": player_id}
@@ -148,15 +151,17 @@ class Board(Generic[_Row]):
         return self.standing(rankcounts.rank_of(session, self.model, self.board, values), row)
 
     def standing(self, rank: int, row: StandingRow) -> Standing:
+        _row_id, player_id, nickname, points, duration_ms, finished_at, extra = row
+        quiz_board = self.model is BoardEntry
         return Standing(
-            rank=rank,
-            player_id=row.player_id,
-            nickname=row.nickname,
-            points=row.points,
-            duration_ms=row.duration_ms,
-            finished_at=row.finished_at,
-            correct_count=row.extra if self.model is BoardEntry else None,
-            quizzes=row.extra if self.model is PlayerTotal else None,
+            rank,
+            player_id,
+            nickname,
+            points,
+            duration_ms,
+            finished_at,
+            correct_count=extra if quiz_board else None,
+            quizzes=None if quiz_board else extra,
         )
 
 
@@ -253,19 +258,23 @@ def record(session: Session, attempt: Attempt) -> None:
     session.flush()
 
 
+# Built once, run on the connection: every page of a game asks it, and composing the statement
+# or going through the ORM would cost more than running it.
+_HELD_ALL_TIME = sa.select(BoardEntry.attempt_id).where(
+    BoardEntry.quiz_id == sa.bindparam("quiz_id"),
+    BoardEntry.player_id == sa.bindparam("player_id"),
+    BoardEntry.period == "all",
+    BoardEntry.period_start == ALL_TIME,
+)
+
+
 def is_practice(session: Session, attempt: Attempt) -> bool:
     """Whether this game is a replay under first-game rules: the player's all-time entry on the
     quiz already holds another game, so `record` posts this one nowhere."""
     if not QuizSettings.from_mapping(attempt.settings).first_game_counts:
         return False
-    held = session.scalar(
-        sa.select(BoardEntry.attempt_id).where(
-            BoardEntry.quiz_id == attempt.quiz_id,
-            BoardEntry.player_id == attempt.player_id,
-            BoardEntry.period == "all",
-            BoardEntry.period_start == ALL_TIME,
-        )
-    )
+    player = {"quiz_id": attempt.quiz_id, "player_id": attempt.player_id}
+    held = session.connection().execute(_HELD_ALL_TIME, player).scalar()
     return held is not None and held != attempt.id
 
 

@@ -4,6 +4,7 @@ player of a signed-in account, which takes over the guest's scores the first tim
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -14,6 +15,20 @@ from quizapp.models import Player
 # than running it.
 _GUEST = sa.select(Player).where(Player.key == sa.bindparam("key"), Player.user_id.is_(None))
 _ACCOUNT = sa.select(Player).where(Player.user_id == sa.bindparam("user_id"))
+_GUEST_NAME = sa.select(Player.id, Player.nickname).where(
+    Player.key == sa.bindparam("key"), Player.user_id.is_(None)
+)
+_ACCOUNT_NAME = sa.select(Player.id, Player.nickname).where(
+    Player.user_id == sa.bindparam("user_id")
+)
+
+
+@dataclass(frozen=True)
+class PlayerName:
+    """Who a page is shown to: plain values, read without loading the player's row."""
+
+    id: int
+    nickname: str
 
 
 def new_player(session: Session, nickname: str) -> Player:
@@ -36,11 +51,20 @@ def account_player(session: Session, user_id: int) -> Player | None:
     return session.scalar(_ACCOUNT, {"user_id": user_id})
 
 
-def current_player(session: Session, user_id: int | None, guest_key: str | None) -> Player | None:
-    """The account's player when signed in, else the browser's guest player."""
+def current_player(
+    session: Session, user_id: int | None, guest_key: str | None
+) -> PlayerName | None:
+    """The account's player when signed in, else the browser's guest player, as the pages that
+    only show it need it (the ORM's loading would cost those pages more than the query)."""
+    values: dict[str, object]
     if user_id is not None:
-        return account_player(session, user_id)
-    return guest_player(session, guest_key)
+        statement, values = _ACCOUNT_NAME, {"user_id": user_id}
+    elif guest_key is not None:
+        statement, values = _GUEST_NAME, {"key": guest_key}
+    else:
+        return None
+    row = session.connection().execute(statement, values).first()
+    return PlayerName(row.id, row.nickname) if row is not None else None
 
 
 def may_act_for(player: Player, user_id: int | None, guest_key: str | None) -> bool:

@@ -30,7 +30,9 @@ def points(value: int | None) -> str:
 
 
 def when(moment: datetime | None) -> str:
-    return "" if moment is None else moment.strftime("%Y-%m-%d %H:%M UTC")
+    """2026-11-26 18:05 UTC (the stored times are naive UTC). isoformat is a fifth of the cost
+    of strftime, and a board page shows twenty."""
+    return "" if moment is None else f"{moment.isoformat(' ', 'minutes')} UTC"
 
 
 def register(app: Flask) -> None:

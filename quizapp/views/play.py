@@ -8,10 +8,11 @@ from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import db
 from quizapp.forms.play import AnswerForm, StartForm
-from quizapp.models import Attempt, Player, Quiz, utcnow
+from quizapp.models import Attempt, Quiz, utcnow
 from quizapp.play import attempts as play
 from quizapp.play import catalogue, leaderboard
 from quizapp.play.catalogue import QuizCard
+from quizapp.play.players import PlayerName
 from quizapp.play.settings import POINTS_PER_QUESTION, QuizSettings
 from quizapp.views import small_int
 from quizapp.views.players import current_player, plays_as, remember_player
@@ -47,13 +48,19 @@ def published_card(slug: str) -> QuizCard:
 def quiz_page(slug: str) -> ResponseReturnValue:
     card = published_card(slug)
     player = current_player()
-    form = StartForm(nickname=player.nickname if player else None)
-    return render_quiz_page(card, form, player)
+    return render_quiz_page(card, player.nickname if player else "", [], player)
 
 
 def render_quiz_page(
-    quiz: QuizCard, form: StartForm, player: Player | None, status: int = 200
+    quiz: QuizCard,
+    nickname: str,
+    errors: list[str],
+    player: PlayerName | None,
+    status: int = 200,
 ) -> ResponseReturnValue:
+    """The quiz page, its start form holding `nickname` (and the form's `errors` after a refused
+    start). The form is written out in the template: a WTForms form object would cost the page
+    more than its queries to draw."""
     settings = QuizSettings.from_mapping(quiz.settings)
     board = leaderboard.quiz_board(quiz.id, "all", utcnow())
     top = board.page(db.session(), 1, 5)
@@ -62,7 +69,8 @@ def render_quiz_page(
         render_template(
             "play/quiz.html",
             quiz=quiz,
-            form=form,
+            nickname=nickname,
+            errors=errors,
             rules=settings.rules(quiz.question_count),
             top=top,
             me=me,
@@ -77,7 +85,8 @@ def start(slug: str) -> ResponseReturnValue:
     quiz = published_quiz(slug)
     form = StartForm()
     if not form.validate_on_submit():
-        return render_quiz_page(published_card(slug), form, current_player(), status=400)
+        nickname, errors = form.nickname.data or "", list(form.nickname.errors)
+        return render_quiz_page(published_card(slug), nickname, errors, current_player(), 400)
     player = remember_player(form.nickname.data or "")
     try:
         attempt = play.start_attempt(db.session(), quiz, player, utcnow())

@@ -22,7 +22,7 @@ def _user_id() -> int | None:
     return current_user.id if current_user.is_authenticated else None
 
 
-def current_player() -> Player | None:
+def current_player() -> players.PlayerName | None:
     return players.current_player(db.session(), _user_id(), _guest_key())
 
 
