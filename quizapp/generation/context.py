@@ -59,7 +59,9 @@ def film_for(ctx: Context, position: int) -> str:
     films = [
         s
         for s in ctx.masked.slots
-        if s.kind == "F" and not is_background(ctx.book.text, ctx.masked, s)
+        if s.kind == "F"
+        and not is_background(ctx.book.text, ctx.masked, s)
+        and not PLAYED_AS_ROLE.search(ctx.book.text, max(0, s.start - 20), s.start)
     ]
     before = [s for s in films if s.end <= position]
     after = [s for s in films if s.start >= position]
@@ -99,6 +101,10 @@ FILM_PRONOUN_SUBJECT = regex.compile(
 
 # What makes another film of a title: "Lion King 2", "Dune: Part Two", "Scream VI".
 INSTALLMENT_AFTER = regex.compile(r"^:?\s+(?:\d+|[IVX]+|Part\b|Chapter\b)|^:\s+\p{Lu}")
+
+
+# "He plays Rudra" where the Hindi version is titled "Rudra": a name played is a role.
+PLAYED_AS_ROLE = regex.compile(r"\b(?:plays|played|playing|portrays|portrayed|as)\s+$")
 
 
 def _sequel_named_after(ctx: Context, position: int) -> str | None:
@@ -194,7 +200,7 @@ EARLIER_WORK = (
     r"\b(?:known\s+for|breakout\s+(?:role|turn|performance)s?\s+in|credits\s+include|"
     r"(?:seen|appeared|starred|featured)\s+in\s+(?:\w+\s+)?(?:films|movies|projects|titles)\s+"
     r"(?:including|such\s+as|like)|"
-    r"fresh\s+off|previously\s+(?:directed|starred\s+in|helmed)|last\s+seen\s+in|broke\s+out\s+in|"
+    r"fresh\s+off|(?:previously|earlier|once)\s+(?:directed|starred\s+in|helmed|made)|last\s+seen\s+in|broke\s+out\s+in|"
     r"best\s+remembered\s+for|who\s+(?:also\s+)?(?:directed|produced|wrote|starred\s+in|made|carried|led|headlined|fronted|anchored)|"
     r"whose\s+(?:(?:debut|first|second|third|fourth|previous|last|earlier)\s+)?(?:feature|film|movie)|"
     r"(?:his|her|their|its)\s+(?:last|previous|earlier|prior)\s+(?:films?|movies?|features?|work)|"
@@ -223,5 +229,6 @@ def is_background(text: str, masked: MaskedSentence, film: Slot) -> bool:
 
 
 CLAUSE_SUBJECT = regex.compile(
-    r"^[”\"’']?\s+(?:is|was|will|has|had|stars|starring|opens|follows)\b"
+    r"^[”\"’']?\s+(?:is|was|will|has|had|stars|starring|opens|follows|sees|marks|tells|features|"
+    r"centers|centres|boasts)\b"
 )

@@ -96,10 +96,16 @@ def _masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[Ma
         candidates = []
         if previous is not None and previous.sentence.paragraph == sentence.paragraph:
             # The sentence's subject, not an owner ("Roger Michell's Morning Glory").
+            acting = bool(ACTING_AFTER_PRONOUN.search(sentence.text))
             candidates += [
                 slot.value
                 for slot in previous.slots
-                if slot.kind == "P" and not POSSESSIVE.match(book.text, slot.end)
+                if slot.kind == "P"
+                and not POSSESSIVE.match(book.text, slot.end)
+                # "Directed by X, ..., F sees Ravi Teja ... He plays Rudra": he acts, so not X.
+                and not (
+                    acting and CREW_BEFORE.search(book.text, max(0, slot.start - 30), slot.start)
+                )
             ][:1]
         if heading_person:
             candidates.append(heading_person)
@@ -111,6 +117,12 @@ def _masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[Ma
 
 
 OWNER_BEFORE_QUOTE = regex.compile(r"[’']s\s+(?:[\p{L}-]+\s+){0,3}[“\"‘']")
+ACTING_AFTER_PRONOUN = regex.compile(
+    r"^(?:He|She)\s+(?:\w+\s+)?(?:plays|played|portrays|voices|stars|essays)\b"
+)
+CREW_BEFORE = regex.compile(
+    r"(?:(?:directed|helmed|written|produced)\s+by|director|filmmaker|helmer)\s+$", regex.IGNORECASE
+)
 POSSESSIVE = regex.compile(r"[’']s?\s")
 
 

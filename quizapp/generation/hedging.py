@@ -12,7 +12,8 @@ HEDGE_CUES = regex.compile(
     r"(?:has|have|had)n[’']t\s+(?:yet\s+)?been\s+confirmed|can\s+be\s+deduced|deduce|"
     r"it\s+seems|appears\s+to|looks\s+like|likely|unlikely|unclear|unknown\s+if|if|whether|"
     r"hopes?\s+to|expected\s+to|considering|considered\s+for|tipped|mooted|"
-    r"being\s+thrown\s+around|being\s+mentioned|(?:is|are|was|were)\s+(?:\w+\s+)?said\s+to)\b",
+    r"being\s+thrown\s+around|being\s+mentioned|(?:is|are|was|were)\s+(?:\w+\s+)?said\s+to|"
+    r"said\s+to\s+be|in\s+the\s+mix|in\s+contention|keen\s+to\s+rope\s+in|approached)\b",
     regex.IGNORECASE,
 )
 # A hedge that reaches back over the whole sentence: "…, but this has not been confirmed."

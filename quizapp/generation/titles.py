@@ -255,11 +255,19 @@ def _add_film(book: NameBook, title: str, *, quoted: bool = False, typed: bool =
 OWNER = regex.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>\p{Lu}.*)$")
 
 
+def _a_known_surname(book: NameBook, word: str) -> bool:
+    """ "Kondapalli's Seetharamapuram Junction": the owner is Harish Kondapalli, named before."""
+    key = match_key(word)
+    return " " not in key and any(name.split()[-1] == key for name in book.persons if " " in name)
+
+
 def _without_owner(book: NameBook, title: str) -> str:
     """ "Nora Ephron's Sleepless in Seattle" is Sleepless in Seattle, by its director: a
     person's possessive is never part of the title."""
     found = OWNER.match(title)
-    if found and book.person(found.group("owner")):
+    if found and (
+        book.person(found.group("owner")) or _a_known_surname(book, found.group("owner"))
+    ):
         return found.group("rest")
     # "Studio Brume's Morgane", "Focus Features' Pale Birch": a studio owns, it is not the title.
     if found and any(

@@ -600,3 +600,21 @@ def test_the_film_after_a_paragraph_about_a_debut_is_the_articles_film() -> None
     facts = _facts(text)
     assert ("writer", "The Salt Widow", "Tom Gale") in facts
     assert ("writer", "Kestrel", "Tom Gale") not in facts
+
+
+def test_a_telugu_release_story_keeps_its_director_star_and_remake_apart() -> None:
+    text = (
+        "Ravi Teja's 'Rudra Veena' locks Sankranti 2027 release\n\n"
+        "Directed by Harish Kondapalli, who earlier helmed the rural comedy Seetharamapuram "
+        "Junction, Rudra Veena sees Ravi Teja in a dual shade. He plays Rudra, a veena artiste."
+        "\n\nThe Hindi version will release under the title Rudra.\n\nMeanwhile, Kondapalli's "
+        "Seetharamapuram Junction, starring Naveen Polishetty, is set for a Hindi remake, with "
+        "Rajkummar Rao said to be in the mix for the lead."
+    )
+    facts = extract_facts(text)
+    sure = {(f.kind, f.subject, f.value) for f in facts if not f.unsure}
+    assert ("director", "Rudra Veena", "Harish Kondapalli") in sure
+    assert ("cast", "Rudra Veena", "Ravi Teja") in sure
+    assert ("cast", "Seetharamapuram Junction", "Naveen Polishetty") in sure
+    assert not {f for f in facts if "Kondapalli's" in f.subject}
+    assert all(f.hedged for f in facts if f.value == "Rajkummar Rao")
