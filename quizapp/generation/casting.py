@@ -66,6 +66,7 @@ def cast_facts(ctx: Context) -> Iterator[Fact]:
         pt.PLAYED_BY,
         pt.ROLE_OF,
         pt.CHARACTER_PAREN_ACTOR,
+        pt.IS_NAMED_ROLE,
     ]
     if voice_like:
         character_patterns.append(pt.IS_CHARACTER)

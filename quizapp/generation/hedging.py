@@ -23,7 +23,7 @@ SENTENCE_HEDGE = regex.compile(
     regex.IGNORECASE,
 )
 CLAUSE_BREAK = regex.compile(
-    r";|\s[—–]\s|\s--\s|,?\s+(?:but|though|although|while|whereas|however)\s|"
+    r";|:\s|\s[—–]\s|\s--\s|,?\s+(?:but|though|although|while|whereas|however)\s|"
     r"^(?:In\s+addition\s+to|Besides|Along\s+with|Aside\s+from|After|Before|Following|Unlike|"
     r"Like|Despite)\b[^,]*,",
     regex.IGNORECASE,

@@ -38,7 +38,9 @@ KNOWN_FOR_ROLE = regex.compile(
 )
 KNOWN_FOR_WORK = regex.compile(rf"(?P<p>{P})[^;]{{0,60}}?\bknown\s+(?:best\s+)?for\s+(?P<f>{F})")
 # "Tamsin Roe, the Bristol-born actor who carried X, returns as ...": an apposition.
-APPOSITION = r"(?:,\s+(?:the|a|an)\s+[^,;⟦]{1,60}(?:⟦F\d+⟧[”\"’']?[^,;⟦]{0,20})?,[”\"’']?)?"
+APPOSITION = (
+    r"(?:,\s+(?:the|a|an)\s+(?:[^,;⟦]|⟦P\d+⟧){1,80}(?:⟦F\d+⟧[”\"’']?[^,;⟦]{0,20})?,[”\"’']?)?"
+)
 PLAYS = regex.compile(
     rf"(?P<p>{P}){PAREN}{AGE}{APPOSITION},?\s+(?:(?:who|will|would|is|was|has|had|also|set|to|be|been|signed|on|"
     r"going|slated|in|talks|negotiating|now|then|reportedly|currently|already)\s+)*"
@@ -58,6 +60,12 @@ PLAYS = regex.compile(
 )
 VOICE_TO = regex.compile(
     rf"(?P<p>{P})\s+(?:\w+\s+){{0,3}}?lends?\s+(?:his|her|their)\s+voices?\s+to\s+{DESCRIPTOR}{CHARACTER}"
+)
+# "Kenyon is Ray Coulter, a salvage man working the wrecks": a full name, then what the
+# part is.
+IS_NAMED_ROLE = regex.compile(
+    rf"(?P<p>{P})\s+is\s+(?P<c>{HONORIFIC}?(?:{CAP_WORD})(?:\s(?:{CAP_WORD})){{1,2}}|⟦P\d+⟧),\s+"
+    r"(?:a|an|the)\s+\p{Ll}"
 )
 IS_CHARACTER = regex.compile(rf"(?P<p>{P})\s+(?:is|will\s+be)\s+{DESCRIPTOR}{CHARACTER}")
 PLAYED_BY = regex.compile(
@@ -127,8 +135,10 @@ CAST_TRIGGER_AFTER = regex.compile(
     r"testing\s+for|screen-testing|circling|reunite|up\s+for)\b"
     r"(?!\s+(?:on\s+)?to\s+(?:direct|helm|write|co-write|produce|score|executive))"
 )
+# Not "the actress Brennan had spotted in Berlin": there the name opens a relative clause.
 ROLE_NOUN_PERSON = regex.compile(
     rf"\b(?:actor|actress|star|co-star|newcomer)\s+(?:and\s+\w+\s+)?(?P<p>{P})"
+    r"(?!\s+(?:had|has|have|would|once|first|later|then)\s+\p{Ll})"
 )
 JOINED = regex.compile(
     rf"(?P<p>{P})(?:,[^,;]{{0,90}},)?\s+(?:has\s+|have\s+|had\s+|officially\s+|recently\s+)*"

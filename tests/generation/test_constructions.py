@@ -166,3 +166,19 @@ def test_a_featurettes_ensemble_in_its_many_phrasings() -> None:
     assert ("character", "Nnamdi Achebe-Ross", "Methodist") not in facts
     assert not {f for f in facts if f[0] == "cast" and f[2] in {"Delaney", "Slack Water"}}
     assert ("cast", "Slack Water", "Tamsin Roe") not in facts
+
+
+def test_a_classic_reviews_cast_in_prose() -> None:
+    text = (
+        'Tom Gale\'s thriller "Cry of the Gulls" (1954) is restored. Kenyon Hale is Ray '
+        "Coulter, a salvage man. Ilse Marlow, the Viennese actress Gale had spotted in a Berlin "
+        "stage production, plays Greta Lind, the widow: we never know whether she is the bait."
+    )
+    facts = extract_facts(text)
+    plain = {(f.kind, f.subject, f.value) for f in facts}
+    assert {
+        ("character", "Kenyon Hale", "Ray Coulter"),
+        ("character", "Ilse Marlow", "Greta Lind"),
+    } <= plain
+    assert ("cast", "Cry of the Gulls", "Tom Gale") not in plain
+    assert not any(f.hedged for f in facts if f.value == "Greta Lind")
