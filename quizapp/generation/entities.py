@@ -106,6 +106,7 @@ def build_name_book(text: str, sentences: list[Sentence]) -> NameBook:
                 _, name = found
                 book.persons.setdefault(match_key(name), name)
     _add_context_persons(book, sentences)
+    _add_recurring_surnames(book, sentences)
     _complete_name_lists(book, sentences)
     _drop_quoted_only(book)
     drop_dated_titles(book)
@@ -137,6 +138,37 @@ CONTEXT_PERSON = regex.compile(
     rf"|\p{{Lu}}[\p{{L}}.]*\s+\((?!The\s|A\s)(?P<n3>{NAME_WORD}\s{NAME_WORD})\)"
     r"(?!,?\s+(?:and\s+)?\p{Lu}[\p{L}.]*\s+\p{Lu}\p{L}*\s+\()"
 )
+
+
+# "Holt says", "Holt's first feature", "Holt is married to": a surname that acts.
+SURNAME_ACTS = (
+    r"(?:[’']s\s|\s+(?:says|said|is|was|has|had|plays|played|stars|starred|told|tells|adds|added|"
+    r"explains|recalls|remembers|learned|learnt|admits|admitted|who|would|will)\b)"
+)
+
+
+def _add_recurring_surnames(book: NameBook, sentences: list[Sentence]) -> None:
+    """ "When Mereana Holt walked the red carpet ... Holt says ...": a name the dictionary
+    lacks is a person's when its last word comes back alone, twice or more, as the one who
+    speaks, acts or owns."""
+    for sentence in sentences:
+        if is_headline(sentence):
+            continue
+        for match in CAP_RUN.finditer(book.text, sentence.start, sentence.end):
+            words = strip_possessive(match.group()).split()
+            while words and words[0].casefold() in NON_NAME_WORDS:
+                words = words[1:]  # "When Mereana Holt walked"
+            name = " ".join(words)
+            if len(words) not in (2, 3) or match_key(name) in book.persons:
+                continue
+            if any(w.casefold() in NON_NAME_WORDS | NOT_PERSON_WORDS for w in words):
+                continue
+            alone = regex.compile(
+                rf"(?<!{regex.escape(words[-2])}\s)(?<![\p{{L}}\d])"
+                rf"{regex.escape(words[-1])}{SURNAME_ACTS}"
+            )
+            if len(alone.findall(book.text)) >= 2:
+                book.persons.setdefault(match_key(name), name)
 
 
 def _add_context_persons(book: NameBook, sentences: list[Sentence]) -> None:

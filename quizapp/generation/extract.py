@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -83,12 +84,14 @@ def _named_in_passing(book: NameBook, maskeds: list[MaskedSentence]) -> set[tupl
 def _masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[MaskedSentence]:
     """Each sentence masked; its first "he", "she" or "him" (before any name) gets the person it
     refers to: the first person the sentence before (in its paragraph) names, else the person
-    whose name heads the section (an obituary roundup's "Dick Miller" line). A name whose given
-    name says the other gender is never the referent."""
+    whose name heads the section (an obituary roundup's "Dick Miller" line), else the person
+    the article is about (_protagonist). A name whose given name says the other gender is never
+    the referent."""
     maskeds: list[MaskedSentence] = []
     heading_person: str | None = None
-    for sentence in sentences:
-        plain = mask(book, sentence)
+    plains = [mask(book, sentence) for sentence in sentences]
+    subject = _protagonist(plains)
+    for sentence, plain in zip(sentences, plains, strict=True):
         people = [slot for slot in plain.slots if slot.kind == "P"]
         if len(people) == 1 and sentence.text.strip() == book.text[people[0].start : people[0].end]:
             heading_person = people[0].value
@@ -109,6 +112,8 @@ def _masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[Ma
             ][:1]
         if heading_person:
             candidates.append(heading_person)
+        if subject:
+            candidates.append(subject)
         found = PRONOUN.search(sentence.text)
         pronoun = found.group().casefold() if found else ""
         referent = next((name for name in candidates if _may_be(name, pronoun)), None)
@@ -123,6 +128,19 @@ ACTING_AFTER_PRONOUN = regex.compile(
 CREW_BEFORE = regex.compile(
     r"(?:(?:directed|helmed|written|produced)\s+by|director|filmmaker|helmer)\s+$", regex.IGNORECASE
 )
+
+
+def _protagonist(maskeds: list[MaskedSentence]) -> str | None:
+    """The person a profile, an obituary or an interview is about: named in four sentences
+    or more, and twice as often as anyone else. The last resort for "she" and "he"."""
+    named = Counter(
+        name for masked in maskeds for name in {s.value for s in masked.slots if s.kind == "P"}
+    ).most_common(2)
+    if not named or named[0][1] < 4 or (len(named) > 1 and named[0][1] < 2 * named[1][1]):
+        return None
+    return named[0][0]
+
+
 POSSESSIVE = regex.compile(r"[’']s?\s")
 
 

@@ -100,6 +100,7 @@ def find_mentions(book: NameBook, sentence: Sentence) -> list[Slot]:
 
 
 PRONOUN = regex.compile(r"\b(?:[Hh]e|[Ss]he|him)\b")
+OWNER_AFTER = regex.compile(r"[’']s\s")
 
 
 def mask(book: NameBook, sentence: Sentence, referent: str | None = None) -> MaskedSentence:
@@ -108,7 +109,13 @@ def mask(book: NameBook, sentence: Sentence, referent: str | None = None) -> Mas
     slots = find_mentions(book, sentence)
     if referent:
         for pronoun in PRONOUN.finditer(book.text, sentence.start, sentence.end):
-            if all(slot.start >= pronoun.end() for slot in slots if slot.kind == "P"):
+            # Only owners named before it ("Holt's first feature was Gail Wentworth's drama,
+            # in which she played"): the pronoun still refers outside the sentence.
+            if all(
+                slot.start >= pronoun.end() or OWNER_AFTER.match(book.text, slot.end)
+                for slot in slots
+                if slot.kind == "P"
+            ):
                 span = pronoun.span()
                 if all(slot.end <= span[0] or slot.start >= span[1] for slot in slots):
                     slots.append(Slot("P", referent, *span))

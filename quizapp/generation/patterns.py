@@ -21,7 +21,7 @@ DESCRIPTOR = (
     r"(?:(?:\p{Lu}[\p{L}]*|⟦[PF]\d+⟧)[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+,?\s+)?"
     r"(?:\p{Lu}{2,}\s+(?=\p{Ll}))?(?:(?!(?:the|a|an|in|of|on|at|for|to|and|with|his|her|their|its|new|role|part|by|from|"
     r"quoted|reported|per|well|such|usual|seen|shown|told|noted|if|though|soon|long|much)\b)"
-    r"[\p{Ll}-]+\s){0,3}"
+    r"[\p{Ll}\d-]+\s){0,3}"
 )
 PAREN = r"(?:\s*\([^)]{1,80}\))?"
 # "Rupert Grint, 11, will play ...": an age in apposition.

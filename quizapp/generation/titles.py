@@ -99,7 +99,7 @@ FILM_CONTEXTS = [
     ),
     # "the Jamie-Lee Parrish-led Wildwater".
     regex.compile(rf"[-–](?:led|fronted|helmed|directed)\s+(?P<t>{TITLE})"),
-    regex.compile(rf"(?P<t>{TITLE})(?:\s+voice)?\s+cast\b"),
+    regex.compile(rf"(?P<t>{TITLE})(?:\s+voice)?\s+cast\b(?!\s+(?:her|him|them|me|us|you|it)\b)"),
     # Plot summaries: "The United States vs. Billie Holiday will follow Holiday during ...".
     # The title opens its clause ("Deadline says The Court vs. Nina Lowe will follow"): in
     # "the couple torture Mickey and Jules follows ..." it is the object of another verb.
@@ -171,8 +171,16 @@ FILM_CONTEXTS = [
     ),
     regex.compile(rf"\b(?:direct|directing|helm|helming|board)\s+(?P<t>{TITLE})"),
     # "Bird Box and Moonlight star Trevante Rhodes": a person's credits, one title each.
-    regex.compile(rf"{PLURAL_LIST_MARK}(?P<t>{TITLE})\s+(?:director|star|writer|producer)\b"),
-    regex.compile(rf"(?P<t>{TITLE})\s+(?:cast|franchise|series|sequel|trailer)\b"),
+    # Not "Nigerian star Tems Adekunle", "South Korean director Park Ji-hoon".
+    regex.compile(
+        rf"{PLURAL_LIST_MARK}(?!(?:(?:North|South|East|West|New)\s)?{NATIONALITY}\s)"
+        rf"(?P<t>{TITLE})\s+(?:director|star|writer|producer)\b"
+    ),
+    # Not "director Park Ji-hoon cast her": there "cast" is a verb.
+    regex.compile(
+        rf"(?P<t>{TITLE})\s+(?:cast|franchise|series|sequel|trailer)\b"
+        r"(?!\s+(?:her|him|them|me|us|you|it)\b)"
+    ),
     regex.compile(rf"\bthe\s+(?P<t>{TITLE})\s+(?:films|movies|installments)\b"),
 ]
 TITLE_NOISE = regex.compile(

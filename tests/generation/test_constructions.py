@@ -182,3 +182,19 @@ def test_a_classic_reviews_cast_in_prose() -> None:
     } <= plain
     assert ("cast", "Cry of the Gulls", "Tom Gale") not in plain
     assert not any(f.hedged for f in facts if f.value == "Greta Lind")
+
+
+def test_a_career_profile_knows_its_subject_by_her_surname_and_her_pronoun() -> None:
+    text = (
+        "When Mereana Holt walked the red carpet in May, few knew her.\n\n"
+        "Dry Creek Summer (2004)\n\n"
+        "Holt's first feature was Gail Wentworth's coming-of-age drama, in which she played "
+        "15-year-old Kirra Watts. Holt says it is still the film people stop her about.\n\n"
+        "Lowlight (2017)\n\n"
+        "South Korean director Park Jin cast her as Hana Reid, an interpreter. Holt learned "
+        "Korean for the role."
+    )
+    facts = _facts(text)
+    assert ("character", "Mereana Holt", "Kirra Watts") in facts
+    assert ("cast", "Dry Creek Summer", "Mereana Holt") in facts
+    assert not {f for f in facts if f[0] == "film" and f[1] in {"South Korean", "Park Jin"}}
