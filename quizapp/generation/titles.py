@@ -12,7 +12,7 @@ from collections import Counter
 
 import regex
 
-from quizapp.generation.lexicon import AWARDS, NON_NAME_WORDS
+from quizapp.generation.lexicon import AWARDS, NON_NAME_WORDS, gender_of
 from quizapp.generation.namebook import NameBook
 from quizapp.text.dates import MONTHS, find_dates
 from quizapp.text.folding import match_key
@@ -294,6 +294,36 @@ LEAD_DEFINITION = regex.compile(
 )
 
 
+# A festival line-up's foreign title with its English title in brackets: "presents Le dernier
+# hiver de Madeleine (Madeleine's Last Winter)", "Chile's X returns with La herida del sur
+# (The Southern Wound)".
+ENGLISH_WORD = (
+    r"(?:with|and|the|is|are|was|were|has|have|competes|presents|director|filmmaker|star|stars|"
+    r"starring|film|feature|drama|comedy|debut|follows|plays|as|in|of|by|for|to|at|on)"
+)
+GLOSSED_TITLE = regex.compile(
+    r"(?:(?<=\b(?:with|presents|present|screens|brings|opens|premieres|unveils|of|is|are|and)\s)"
+    r"|(?<=[’']s\s)|(?<=[,:]\s))"
+    r"(?P<t>\p{Lu}(?![\p{L}-]*[’']s\b)[\p{L}’'-]*"
+    rf"(?:\s(?!{ENGLISH_WORD}\b)(?![\p{{L}}-]*[’']s\b)[\p{{L}}’'-]+){{0,6}}?)"
+    r"\s+\((?P<en>[^()\n]{3,60})\)"
+)
+
+
+def _is_glossed_title(book: NameBook, title: str, gloss: str) -> bool:
+    """The bracket holds a title-cased title of two words or more, and what it glosses is not
+    a person ("Actor (Credit)") nor a place."""
+    words, gloss_words = title.split(), gloss.split()
+    if len(gloss_words) < 2 or not _title_case(gloss_words) or gloss_words[0][:1].isdigit():
+        return False
+    if match_key(title) in book.persons or NOT_A_TITLE.search(title):
+        return False
+    if any(w.casefold() in NON_NAME_WORDS for w in words[:1]) or match_key(gloss) in book.persons:
+        return False
+    has_small_words = any(w[:1].islower() for w in words[1:])
+    return has_small_words or gender_of(words[0]) == "unknown"
+
+
 def collect_films(book: NameBook, sentence: Sentence, *, headline: bool = False) -> None:
     text = book.text
     lead = LEAD_DEFINITION.match(text, sentence.start, sentence.end)
@@ -309,6 +339,10 @@ def collect_films(book: NameBook, sentence: Sentence, *, headline: bool = False)
             # A headline quotes titles, never people: "'Red Meridian' and 'Dust Angels' move".
             if headline or match_key(inner) not in book.persons:
                 _add_film(book, inner, quoted=True, typed=headline)
+    for match in GLOSSED_TITLE.finditer(text, sentence.start, sentence.end):
+        title, gloss = match.group("t"), match.group("en")
+        if _is_glossed_title(book, title, gloss):
+            _add_film(book, title, quoted=True, typed=True)
     for pattern in FILM_CONTEXTS:
         for match in pattern.finditer(text, sentence.start, sentence.end):
             title = match.group("t")

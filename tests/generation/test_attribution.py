@@ -618,3 +618,15 @@ def test_a_telugu_release_story_keeps_its_director_star_and_remake_apart() -> No
     assert ("cast", "Seetharamapuram Junction", "Naveen Polishetty") in sure
     assert not {f for f in facts if "Kondapalli's" in f.subject}
     assert all(f.hedged for f in facts if f.value == "Rajkummar Rao")
+
+
+def test_a_lineups_foreign_titles_glossed_in_brackets() -> None:
+    text = (
+        "Venice line-up announced\n\nChile's Tomás Echeverría returns to the Lido with La "
+        "herida del sur (The Southern Wound), a revenge story led by Catalina Ruiz-Tagle. "
+        "Japan's Hana Moriyama competes with Kujira no hone (The Whale's Bones). Kōji Yakusho "
+        "headlines as a harbourmaster. Scared To Death follows Jasper (Olivier Paris)."
+    )
+    films = set(build_name_book(text, split_sentences(text)).films.values())
+    assert {"La herida del sur", "Kujira no hone"} <= films
+    assert not {f for f in films if "Moriyama" in f or "follows" in f}
