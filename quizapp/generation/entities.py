@@ -46,9 +46,12 @@ def _person_candidate(
         start += lead.end()
         run = run[lead.end() :]
     owner = OWNER_PREFIX.match(run)
-    if owner and not is_given_name(owner.group("owner")):
-        # "Italy's Emanuele Crialese", "Minari's Lee Isaac Chung": the owner is a place or a
-        # work; the person follows it.
+    rest = run[owner.end() :].split() if owner else []
+    if owner and (
+        not is_given_name(owner.group("owner")) or (len(rest) >= 2 and is_given_name(rest[0]))
+    ):
+        # "Italy's Emanuele Crialese", "Minari's Lee Isaac Chung", "France's Claire Aubertin":
+        # the owner is a place or a work; the person follows it.
         start += owner.end()
         run = run[owner.end() :]
     run = strip_possessive(run)

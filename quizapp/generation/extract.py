@@ -323,6 +323,7 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
         pt.FILM_BY,
         pt.DIRECTORS_OF,
         pt.REPLACES_DIRECTOR,
+        pt.LINEUP_DIRECTOR,
     ):
         for match in pattern.finditer(m):
             for group in ("p", "p2", "p3", "p4"):
@@ -344,7 +345,10 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
                     m, max(0, match.start() - 40), match.start()
                 ):
                     continue
-                film_slot = slot_at(ctx, match, "f") if "f" in match.groupdict() else None
+                film_slot = next(
+                    (slot_at(ctx, match, g) for g in ("f", "f2") if match.groupdict().get(g)),
+                    None,
+                )
                 if (
                     pattern is pt.DIRECTOR_NOUN
                     and film_slot is None

@@ -198,6 +198,17 @@ FILM_BY = regex.compile(
     rf"memoir|song|album|series|show)\b)[^\s,;.⟦]+\s+){{0,6}}?by\s+"
     rf"(?:\p{{Lu}}\p{{L}}+[’']s\s+)?(?P<p>{P})(?:\s+and\s+(?P<p2>{P}))?"
 )
+# A festival line-up's idiom: "Chile's Tomás Echeverría returns to the Lido with F", "France's
+# Claire Aubertin presents F", "director X competes with F"; "F, the second feature from
+# Taiwan's X".
+LINEUP_DIRECTOR = regex.compile(
+    r"(?:\b\p{Lu}\p{L}+[’']s|\b(?i:director|filmmaker|auteur))\s+"
+    rf"(?P<p>{P})\s+(?:returns\s+(?:to\s+(?:the\s+)?\p{{Lu}}\p{{L}}+\s+)?with|presents|competes\s+with|"
+    rf"brings|unveils|premieres)\s+(?:the\s+[\p{{Ll}}-]+\s+)?[“\"‘']?(?P<f>{F})"
+    rf"|(?P<f2>{F})[”\"’']?(?:\s+\([^()]{{1,60}}\))?,\s+(?:the|her|his|their)\s+"
+    r"(?:debut|first|second|third|fourth|fifth|new|latest)\s+(?:feature|film)\s+(?:from|by)\s+"
+    rf"(?:\p{{Lu}}\p{{L}}+[’']s\s+)?(?P<p2>{P})"
+)
 # "Dan Berk ("X") and Robert Olsen ("Y"), the writers and directors of "Villains"".
 DIRECTORS_OF = regex.compile(
     rf"(?P<p>{P}){PAREN}(?:\s+and\s+(?P<p2>{P}){PAREN})?,\s+(?:the\s+)?(?:(?:co-)?writers?\s+and\s+)?"

@@ -239,6 +239,9 @@ def _add_film(book: NameBook, title: str, *, quoted: bool = False, typed: bool =
     starts like a sentence ("My Black Mini Dress"); a context only a film fits (`typed`)
     outweighs a first name in the dictionary."""
     title = _without_owner(book, _clean_title(title))
+    owned = OWNER.match(title)
+    if owned and match_key(owned.group("rest")) in book.persons:
+        return  # "Taiwan's Anna Lin": a person with her country, not a title
     key = match_key(title)
     if typed and key in book.persons and key not in book.confirmed:
         del book.persons[key]

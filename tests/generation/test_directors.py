@@ -91,3 +91,32 @@ def test_a_list_of_directors(phrase: str) -> None:
     text = f'The new film "Her Story" opened in China. It is {phrase}.'
     directors = _directors(text)
     assert {("Her Story", n) for n in ("Ana Reis", "Ida Voss", "Lin Mei")} <= directors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Venice line-up announced.\n\nChile's Tomás Echeverría returns to the Lido with "
+            '"The Southern Wound", a revenge drama.',
+            ("The Southern Wound", "Tomás Echeverría"),
+        ),
+        (
+            'Venice line-up announced.\n\nFrance\'s Claire Aubertin presents "Last Winter", '
+            "a drama.",
+            ("Last Winter", "Claire Aubertin"),
+        ),
+        (
+            'Orizzonti will open with "Night Ferry", the second feature from Taiwan\'s Anna '
+            "Lin, a drama.",
+            ("Night Ferry", "Anna Lin"),
+        ),
+    ],
+)
+def test_a_lineups_director_idioms(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _directors(text)
+
+
+def test_an_actor_returning_with_a_film_is_not_its_director() -> None:
+    text = 'Tom Gale returns with the thriller "Night Ferry", a drama directed by Ana Reis.'
+    assert ("Night Ferry", "Tom Gale") not in _directors(text)
