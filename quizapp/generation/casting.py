@@ -151,7 +151,7 @@ def _paired_roles(ctx: Context) -> Iterator[Fact]:
             )
     for match in pt.ACTOR_POSSESSIVE_ROLE.finditer(m):
         owner = slot_at(ctx, match, "p")
-        if owner is None or not _known_as_cast(ctx, owner.value):
+        if owner is None or not known_as_cast(ctx, owner.value):
             continue
         value, span = _character_value(ctx, match)
         yield make_fact(ctx, "character", owner.value, value, span)
@@ -161,7 +161,7 @@ def _paired_roles(ctx: Context) -> Iterator[Fact]:
             yield make_fact(ctx, "cast", film_slot.value, star.value, (star.start, star.end))
 
 
-def _known_as_cast(ctx: Context, name: str) -> bool:
+def known_as_cast(ctx: Context, name: str) -> bool:
     """Whether the article calls this person an actor or lists them in a cast anywhere: only
     then is "X's Harley Quinn" a role and not a director's film or a book."""
     name = regex.escape(name)

@@ -9,7 +9,7 @@ import regex
 
 from quizapp.generation import patterns as pt
 from quizapp.generation.attribution import mark_unsure
-from quizapp.generation.casting import cast_facts, is_called_director
+from quizapp.generation.casting import cast_facts, is_called_director, known_as_cast
 from quizapp.generation.context import (
     FILM_NOUN_SUBJECT,
     FILM_PRONOUN_SUBJECT,
@@ -324,6 +324,7 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
         pt.DIRECTORS_OF,
         pt.REPLACES_DIRECTOR,
         pt.LINEUP_DIRECTOR,
+        pt.OWNER_OF_GENRE_TITLE,
     ):
         for match in pattern.finditer(m):
             for group in ("p", "p2", "p3", "p4"):
@@ -333,6 +334,8 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
                 tail_match = regex.match(r"[^,;.]*", m[match.end() :])
                 assert tail_match is not None  # the pattern matches every string
                 tail = tail_match.group()
+                if pattern is pt.OWNER_OF_GENRE_TITLE and known_as_cast(ctx, person.value):
+                    continue  # "Ethan Hawke's Western Dust Choir": the star's vehicle
                 if group == "p2" and pattern is pt.REPLACES_DIRECTOR:
                     replaced = slot_at(ctx, match, "replaced")
                     if replaced is None or not is_called_director(ctx.book.text, replaced.value):

@@ -86,7 +86,8 @@ PAIRED_ROLE_NAME = regex.compile(PAIRED_ROLE)
 PEOPLE_PLAY_ROLES = regex.compile(
     rf"(?P<people>{P}{PAREN}(?:,\s+{P}{PAREN})*,?\s+and\s+{P}{PAREN}),?\s+"
     r"(?:(?:will|would|also|who|now|respectively)\s+)*"
-    r"(?:play|portray|voice|star\s+as|are\s+cast\s+as|have\s+been\s+cast\s+as)\s+"
+    r"(?:play|portray|voice|star\s+as|are\s+cast\s+as|have\s+been\s+cast\s+as|"
+    r"are\s+(?:back|returning)\s+(?:voicing|playing|as)|return\s+as|reprise\s+their\s+roles\s+as)\s+"
     rf"(?P<roles>{PAIRED_ROLE}(?:,\s+{PAIRED_ROLE})*,?\s+and\s+{PAIRED_ROLE})(?![\p{{L}}\d])"
 )
 # "Margot Robbie's Harley Quinn": an actor's possessive before a role name.
@@ -129,7 +130,7 @@ CAST_TRIGGER_AFTER = regex.compile(
     rf"(?P<list>{PERSON_LIST}),?\s+(?:(?:are|were|is|will|would|have|has|had|all|also|both|now|"
     r"set|to|be|been|still|reportedly|officially|negotiating|in\s+talks|expected|going|"
     r"rumored|rumoured|might|may|could)\s+)*(?:star|stars|starring|return|returning|"
-    r"co-star|co-starring|appear|in\s+undisclosed\s+roles|round\s+out|join|joins|joined|"
+    r"co-stars?|co-starring|appear|in\s+undisclosed\s+roles|round\s+out|join|joins|joined|"
     r"plays|played(?!\s+by)|portrays|portrayed(?!\s+by)|portray|"
     r"signed\s+on|board|boarded|lead|headline|reprise|reprising|will\s+be\s+reprising|play|"
     r"testing\s+for|screen-testing|circling|reunite|up\s+for)\b"
@@ -148,7 +149,8 @@ JOINED = regex.compile(
 )
 
 DIRECTED_BY = regex.compile(
-    rf"\b(?i:directed|helmed)(?:,[^,]{{1,40}},)?\s+by\s+(?:(?P<first>\p{{Lu}}\p{{Ll}}+)\s+and\s+)?"
+    rf"\b(?i:directed|helmed)(?:,[^,]{{1,40}},)?\s+by\s+(?:\p{{Lu}}\p{{L}}+[’']s\s+)?"
+    rf"(?:(?P<first>\p{{Lu}}\p{{Ll}}+)\s+and\s+)?"
     rf"(?P<p>{P})(?:\s+and\s+(?P<p2>{P}))?"
 )
 # "co-directed by three women – Li Shaohong, Joan Chen, and Sylvia Chang"; "directed by A, B
@@ -168,6 +170,7 @@ WILL_DIRECT = regex.compile(
     rf"(?P<p>{P})(?:,[^,]{{1,60}},)?\s+(?:\w+\s+){{0,5}}?to\s+(?:direct|helm)\b"
     rf"|(?:hired|tapped|chosen|picked|signed|enlisted|brought\s+on)\s+[^.;]{{0,50}}?(?P<p2>{P})\s+to\s+(?:direct|helm)\b"
     rf"|(?P<p3>{P})(?:,[^,]{{1,60}},)?\s+(?:will|is\s+to|would|shall)\s+(?:also\s+)?(?:direct|helm)\b"
+    rf"|(?P<p3>{P})\s+co-direct(?:s|ed)?\s+with\s+(?P<p2>{P})"
     rf"|(?P<p4>{P}){PAREN}\s+(?:directed|helmed|directs|helms|co-directed)\s+"
     r"(?:the\s+(?:[\p{Ll}-]+\s+){0,3}(?:film|movie|feature|drama|comedy|thriller|documentary)\s+)?"
     rf"[“\"‘']?(?P<f>{F})"
@@ -208,6 +211,16 @@ LINEUP_DIRECTOR = regex.compile(
     rf"|(?P<f2>{F})[”\"’']?(?:\s+\([^()]{{1,60}}\))?,\s+(?:the|her|his|their)\s+"
     r"(?:debut|first|second|third|fourth|fifth|new|latest)\s+(?:feature|film)\s+(?:from|by)\s+"
     rf"(?:\p{{Lu}}\p{{L}}+[’']s\s+)?(?P<p2>{P})"
+)
+# "Jordan Vale's werewolf thriller Wolfsbane Hill", "Omar Fadel's drama 'Harvest of Ash'": a
+# person's possessive before a genre noun and a title (the caller checks that the person is
+# not known as an actor).
+OWNER_OF_GENRE_TITLE = regex.compile(
+    rf"(?P<p>{P})[’']s\s+(?:(?:new|latest|upcoming|long-awaited|acclaimed|[\p{{Ll}}-]+)\s+){{0,3}}"
+    r"(?:film|movie|thriller|drama|comedy|horror|western|documentary|biopic|musical|romance|"
+    r"epic|fantasy|satire|noir|feature|debut|adaptation|chiller|action\s+comedy|"
+    r"romantic\s+comedy)\s+"
+    rf"[“\"‘']?(?P<f>{F})"
 )
 # "Dan Berk ("X") and Robert Olsen ("Y"), the writers and directors of "Villains"".
 DIRECTORS_OF = regex.compile(
@@ -252,7 +265,9 @@ RELEASE_VERB = (
 RELEASE_ON = regex.compile(
     rf"\b{RELEASE_VERB}\b(?:\s+(?:in|on)\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}.]*\s+){{0,3}}?"
     r"(?:theaters|theatres|cinemas|screens|big\s+screen)?)?"
+    r"(?:\s+in\s+(?:limited|wide|select)\s+(?:release|theaters|theatres|cinemas))?"
     rf"\s*,?\s*(?:(?:on|in|for|by|this|next|until)\s+)?(?:next\s+year,?\s+(?:on\s+)?)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?P<d>{D})(?:\s+and\s+(?P<d2>{D}))?"
 )
 # "which was already set for a June 19, 2015 release", "announced for a March 3, 2017 release".

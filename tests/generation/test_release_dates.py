@@ -56,3 +56,35 @@ def test_a_film_set_for_a_dated_release_and_one_coming_to_theaters() -> None:
     )
     dates = {(f.subject, f.value) for f in extract_facts(text) if f.kind == "release_date"}
     assert {("Harbor Kings", "2031-06-19"), ("Harbor Kings 2", "2033-07-14")} <= dates
+
+
+def test_a_date_shuffles_phrasings() -> None:
+    text = (
+        "Universal Reshuffles: 'Wolf Hill' Heads To October, 'Pocket Dragons 2' Jumps\n\nAna "
+        "Reis's werewolf thriller Wolf Hill slides to October 2, 2026.\n\nPocket Dragons 2 moves "
+        "up. Tom Gale and Ida Voss are back voicing Pip and Grum. Returning helmer Lin Mei "
+        "co-directs with Leo Marr.\n\n"
+        "Gridiron Saints, the drama from director Kay Boateng, now opens Wednesday, November 25, "
+        "2026. Dee Randolph co-stars as the principal.\n\nThe drama Harvest, starring Hiam "
+        "Abbass, will debut in limited release October 23, 2026."
+    )
+    facts = {(f.kind, f.subject, f.value) for f in extract_facts(text)}
+    assert {
+        ("director", "Wolf Hill", "Ana Reis"),
+        ("character", "Tom Gale", "Pip"),
+        ("character", "Ida Voss", "Grum"),
+        ("director", "Pocket Dragons 2", "Lin Mei"),
+        ("director", "Pocket Dragons 2", "Leo Marr"),
+        ("release_date", "Gridiron Saints", "2026-11-25"),
+        ("cast", "Gridiron Saints", "Dee Randolph"),
+        ("release_date", "Harvest", "2026-10-23"),
+    } <= facts
+
+
+def test_a_stars_possessive_vehicle_is_not_directed_by_the_star() -> None:
+    text = (
+        'Tom Gale stars as a preacher. Tom Gale\'s Western "Dust Choir" has rounded out its '
+        "cast, with Ida Voss."
+    )
+    facts = {(f.kind, f.subject, f.value) for f in extract_facts(text)}
+    assert ("director", "Dust Choir", "Tom Gale") not in facts
