@@ -193,7 +193,9 @@ def _cast_lists(ctx: Context) -> Iterator[Fact]:
         for match in pattern.finditer(m):
             start, end = match.span("list")
             if pattern is pt.CAST_TRIGGER_BEFORE and (
-                _director_context(m, match.start()) or _replaces_crew(ctx, match.start())
+                _director_context(m, match.start())
+                or _replaces_crew(ctx, match.start())
+                or FRONTED_WITH.match(m, match.start())
             ):
                 continue
             qualifier = _cast_status(ctx, match.start(), match.end())
@@ -246,6 +248,10 @@ def _after_as(ctx: Context, slot: Slot) -> bool:
     """A name right after 'as' in a cast list is the role, not another actor."""
     before = ctx.book.text[max(0, slot.start - 30) : slot.start]
     return bool(regex.search(r"\b(?i:as)\s+(?:[\p{Ll}-]+\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,3}$", before))
+
+
+# "With Balan, he made Nizhalattam": a fronted "with" names a collaborator, not a cast.
+FRONTED_WITH = regex.compile(r"With\s+⟦P\d+⟧,\s+(?:he|she|they|it)\b")
 
 
 def _replaces_crew(ctx: Context, position: int) -> bool:

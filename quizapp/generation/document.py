@@ -35,6 +35,8 @@ def heading_title(text: str, start: int, end: int) -> str | None:
     if not found:
         return None
     title = found.group("title").strip(" “”\"'‘’")
+    if regex.search(r",\s+\p{Ll}", title):
+        return None  # "With Balan, he made Nizhalattam (1978), in which ...": a sentence
     words = [w for w in title.split() if w[:1].isalpha()]
     capitalised = sum(1 for w in words if w[:1].isupper())
     return title if words and words[0][:1].isupper() and capitalised / len(words) >= 0.6 else None

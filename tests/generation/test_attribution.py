@@ -630,3 +630,17 @@ def test_a_lineups_foreign_titles_glossed_in_brackets() -> None:
     films = set(build_name_book(text, split_sentences(text)).films.values())
     assert {"La herida del sur", "Kujira no hone"} <= films
     assert not {f for f in films if "Moriyama" in f or "follows" in f}
+
+
+def test_an_obituarys_subject_is_the_headline_person_not_his_director() -> None:
+    text = (
+        "Veteran actor Vaikom Sasidharan passes away at 87\n\n"
+        "Vaikom Sasidharan, the veteran actor, died on Tuesday. Sasidharan was spotted by "
+        "director K.R. Balan, who gave him his first role in Kayal Kaattu (1971).\n\n"
+        "With Balan, he made Nizhalattam (1978), in which he played a teacher.\n\n"
+        "Sasidharan would joke about it. Sasidharan is survived by his wife."
+    )
+    facts = _facts(text)
+    assert ("cast", "Nizhalattam", "K.R. Balan") not in facts
+    sections = section_films(text, split_sentences(text))
+    assert not any("he made" in title for title in sections.values())
