@@ -49,6 +49,15 @@ class PoolEntry:
     name: str
     gender: Gender | None = None
     active: tuple[int | None, int | None] | None = None
+    # The film industry the person is known for (region.py's codes; "us" for Hollywood and
+    # English-language cinema); None: not recorded.
+    region: str | None = None
+
+    def from_region(self, region: str | None) -> bool:
+        """Whether the name fits an article of `region` (None: Hollywood or unknown)."""
+        if self.region is None:
+            return True
+        return self.region == (region or "us")
 
     def active_near(self, year: int | None) -> bool:
         if year is None or self.active is None:
@@ -68,6 +77,7 @@ def _entry(raw: dict[str, Any]) -> PoolEntry:
         name=raw.get("name") or raw["title"],
         gender="f" if gender == "f" else "m" if gender == "m" else None,
         active=(active[0], active[1]) if active else None,
+        region=raw.get("region"),
     )
 
 
@@ -110,13 +120,15 @@ class Fit:
 
     `gender` is the answer's (None: not known, or not a person); `gender_of` tells a name's;
     `year` is the film's, for the pools' active years; `other_kind` holds match keys of names
-    that are of another kind (a film title or a person offered as a role).
+    that are of another kind (a film title or a person offered as a role); `region` is the
+    article's film industry (region.py), for the pools' regions.
     """
 
     gender: Gender | None = None
     gender_of: Callable[[str], Gender | None] | None = None
     year: int | None = None
     other_kind: frozenset[str] = frozenset()
+    region: str | None = None
 
 
 _key = lru_cache(maxsize=4096)(match_key)  # pools are long and picked from again and again
@@ -157,7 +169,8 @@ def pick(
     elsewhere: Iterable[PoolEntry] = (),
 ) -> list[str]:
     """Up to `count` wrong options: the article's own names first, then names from other
-    articles (`elsewhere`), then the pool's names active in the film's era.
+    articles (`elsewhere`), then the pool's names active in the film's era and known in the
+    article's film industry.
 
     Options of the answer's gender come first, then ones whose gender is unknown, never the
     other gender's. When the answer's gender is unknown, the options are not all of one
@@ -168,7 +181,13 @@ def pick(
     entries = pool_entries(pool_name) if pool_name else ()
     recorded = {e.name: e.gender for e in [*others, *entries]}
     near = _shuffled((e.name for e in others if e.active_near(fit.year)), rng)
-    pooled = _shuffled([*extra, *(e.name for e in entries if e.active_near(fit.year))], rng)
+    pooled = _shuffled(
+        [
+            *extra,
+            *(e.name for e in entries if e.active_near(fit.year) and e.from_region(fit.region)),
+        ],
+        rng,
+    )
     ordered = [*local, *near, *pooled]
 
     @cache

@@ -116,3 +116,26 @@ def is_given_name(word: str) -> bool:
     if len(word) < 3 and word not in {"al", "ed", "jo", "bo", "cy", "ty"}:
         return False
     return word in given_names() or word.split("-")[0] in given_names()
+
+
+# gender-guesser's countries of the industries whose names give an option away.
+NAME_COUNTRY_REGIONS = {"china": "cn", "india": "in", "japan": "jp", "korea": "kr"}
+
+
+def name_region(name: str) -> str | None:
+    """The film industry ("cn", "in", "jp", "kr") a person's given name belongs to, when the
+    dictionary knows it in that country alone ("Ranbir", "Seung-min", "Kenji"), else None."""
+    detector = _detector()
+    columns = {
+        detector.COUNTRIES.index(country): region
+        for country, region in NAME_COUNTRY_REGIONS.items()
+    }
+    for word in name.split():
+        entry = detector.names.get(word.casefold())
+        if not entry:
+            continue
+        used = {i for frequencies in entry.values() for i, c in enumerate(frequencies) if c.strip()}
+        regions = {columns.get(i) for i in used}
+        if len(regions) == 1 and None not in regions:
+            return regions.pop()
+    return None

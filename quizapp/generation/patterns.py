@@ -333,7 +333,10 @@ DELAY_CONTEXT = regex.compile(
 )
 STUDIO = regex.compile(
     r"\b(?:from|by|at|for)\s+(?P<s>(?:\p{Lu}[\p{L}.&'-]*\s){0,3}(?:Pictures|Studios|Films|"
-    r"Entertainment|Animation\s+Studios|Animation|Productions|Bros\.|Features))"
+    r"Entertainment|Animation\s+Studios|Animation|Productions|Bros\.|Features)"
+    # "Sony Pictures Classics" is not Sony Pictures: the studio's name runs on.
+    r"(?:\s(?:Classics|International|Releasing|Group|Worldwide|Distribution|Animation))?)"
+    r"(?!\s\p{Lu}\p{Ll})"
     r"|(?P<s2>\p{Lu}[\p{L}.&'-]+(?:\s\p{Lu}[\p{L}.&'-]+){0,2})\s+(?:--|—|–|,)\s+the\s+studio\s+behind"
 )
 RUNTIME = regex.compile(

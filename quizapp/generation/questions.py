@@ -9,7 +9,9 @@ from datetime import date
 from quizapp.generation import distractors as dx
 from quizapp.generation.drafting import draft_questions
 from quizapp.generation.gender import Gender, GenderBook
+from quizapp.generation.lexicon import name_region
 from quizapp.generation.premises import as_of, release_tense, states_return
+from quizapp.generation.region import article_region
 from quizapp.generation.series import installment_spec, previous_spec, sequel_spec
 from quizapp.generation.specs import FactIndex, Spec
 from quizapp.generation.types import Fact, QuestionDraft
@@ -309,6 +311,7 @@ def generate_questions(
     films = [f for f in facts if f.kind == "film"]
     main_film = films[0].value if films else ""
     book = _gender_book(facts, text)
+    region = article_region(text) if text else None
     specs: list[tuple[Fact, Spec]] = []
     # "Which of these actors is in the cast?" is trivial next to asking whom they play.
     with_roles = {
@@ -333,7 +336,7 @@ def generate_questions(
                 if fact.kind in FILM_SUBJECT_KINDS
                 else idx.film_of_actor(fact.subject, main_film)
             )
-            each.fit = _fit(each, idx, book, idx.year_of(film))
+            each.fit = _fit(each, idx, book, idx.year_of(film), region)
             each.elsewhere = tuple((extra_names or {}).get(each.pool or "", ()))
             specs.append((fact, each))
     questions = draft_questions(specs, rng)
@@ -351,9 +354,16 @@ def _gender_book(facts: list[Fact], text: str | None) -> GenderBook:
     return GenderBook(text, names, dx.recorded_genders())
 
 
-def _fit(spec: Spec, idx: FactIndex, book: GenderBook, year: int | None) -> dx.Fit:
+def _fit(
+    spec: Spec, idx: FactIndex, book: GenderBook, year: int | None, region: str | None
+) -> dx.Fit:
     if spec.answer_type == "person":
-        return dx.Fit(book.of(spec.answer), book.of, year if spec.pool in PEOPLE_POOLS else None)
+        return dx.Fit(
+            book.of(spec.answer),
+            book.of,
+            year if spec.pool in PEOPLE_POOLS else None,
+            region=(name_region(spec.answer) or region) if spec.pool in PEOPLE_POOLS else None,
+        )
     if spec.answer_type == "character":
 
         def role_gender(role: str) -> Gender | None:

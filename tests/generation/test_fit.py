@@ -8,9 +8,11 @@ from datetime import date
 
 import pytest
 
-from quizapp.generation import Fact, QuestionDraft, generate_questions
+from quizapp.generation import Fact, QuestionDraft, extract_facts, generate_questions
 from quizapp.generation import distractors as dx
 from quizapp.generation.gender import GenderBook
+from quizapp.generation.lexicon import name_region
+from quizapp.generation.region import article_region
 from quizapp.generation.specs import FactIndex
 from quizapp.text.folding import match_key
 from tests.generation.corpus import ARTICLE_NAMES, SEED_NAME, article_text, facts
@@ -257,3 +259,22 @@ def test_names_from_other_articles_outside_the_era_are_left_out() -> None:
     )
     offered = {c.text for d in drafts if d.kind == "multiple_choice" for c in d.choices}
     assert offered and not offered & {e.name for e in old}
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [("Song Kang-ho", "kr"), ("Ranbir Kapoor", "in"), ("Kenji Sato", "jp"), ("Tom Hanks", None)],
+)
+def test_a_given_name_used_in_one_industry_tells_its_region(name: str, region: str | None) -> None:
+    assert name_region(name) == region
+
+
+def test_an_article_is_placed_in_an_industry_only_by_several_clear_cues() -> None:
+    assert article_region("The Telugu star's Sankranti release beat every Hindi film.") == "in"
+    assert article_region("The Korean box office: The King's Speech, a British film.") is None
+
+
+def test_a_studio_name_runs_on() -> None:
+    text = 'The drama "Mothers" opens soon. In the film for Sony Pictures Classics, Ana Reis plays.'
+    studios = {f.value for f in extract_facts(text) if f.kind == "studio"}
+    assert studios == {"Sony Pictures Classics"}
