@@ -16,7 +16,7 @@ NON_NAME_WORDS = frozenset(
     our my your new old first last next latest upcoming former current young late early recent
     director directors filmmaker filmmakers actor actors actress actresses star stars writer
     writers producer producers screenwriter composer co-star costar newcomer veteran legend
-    oscar emmy academy golden globe award awards winner nominee nominated studio studios
+    emmy academy golden globe award awards winner nominee nominated studio studios
     pictures films film movie movies entertainment animation productions company media news
     times post reporter variety deadline magazine journal tribune guardian daily weekly review
     reviews festival cinematic universe franchise series season episode part chapter volume
@@ -108,6 +108,8 @@ def gender_of(given_name: str) -> str:
 
 
 def is_given_name(word: str) -> bool:
+    if regex.search(r"-(?:winning|winner|nominated|nominee|worthy|based|born|led|award)", word):
+        return False  # "Oscar-winning", "Emmy-nominated": adjectives
     word = word.casefold()
     if word in NON_NAME_WORDS:
         return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
@@ -311,7 +312,7 @@ def generate_questions(
     films = [f for f in facts if f.kind == "film"]
     main_film = films[0].value if films else ""
     book = _gender_book(facts, text)
-    region = article_region(text) if text else None
+    region = (article_region(text) if text else None) or people_region(facts)
     specs: list[tuple[Fact, Spec]] = []
     # "Which of these actors is in the cast?" is trivial next to asking whom they play.
     with_roles = {
@@ -343,6 +344,17 @@ def generate_questions(
     return questions[:limit] if limit is not None else questions
 
 
+def people_region(facts: list[Fact]) -> str | None:
+    """The industry most of the article's cast and directors belong to by their given names
+    (two or more of them, and no other industry as often), else None."""
+    people = {f.value for f in facts if f.kind in {"cast", "director"}}
+    regions = Counter(region for name in people if (region := name_region(name)))
+    ranked = regions.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def _gender_book(facts: list[Fact], text: str | None) -> GenderBook:
     """The genders the article's pronouns give its people and roles (read from the facts'
     sentences when the text is not given)."""
@@ -371,10 +383,12 @@ def _fit(
             return (book.of(actor) if actor else None) or book.of(role)
 
         not_roles = {match_key(name) for name in idx.people() + idx.titles()}
+        actor = idx.actor_of_role(spec.answer)
         return dx.Fit(
             role_gender(spec.answer),
             role_gender,
             other_kind=frozenset(not_roles) | dx.pooled_titles_and_people(),
+            region=(name_region(actor) if actor else None) or region,
         )
     if spec.answer_type == "title":
         return dx.Fit(year=year)

@@ -278,3 +278,32 @@ def test_a_studio_name_runs_on() -> None:
     text = 'The drama "Mothers" opens soon. In the film for Sony Pictures Classics, Ana Reis plays.'
     studios = {f.value for f in extract_facts(text) if f.kind == "studio"}
     assert studios == {"Sony Pictures Classics"}
+
+
+def test_every_pooled_person_records_an_industry() -> None:
+    allowed = {"us", "in", "kr", "jp", "cn", "fr", "es", "ng", "eu", "other"}
+    for pool in ("actors", "directors"):
+        assert all(entry.region in allowed for entry in dx.pool_entries(pool))
+
+
+@pytest.mark.parametrize(
+    ("actor", "region"), [("Song Min-ho", "kr"), ("Ranbir Mehra", "in"), ("Kit Marlow", "us")]
+)
+def test_pool_names_come_from_the_answers_film_industry(actor: str, region: str) -> None:
+    sentence = f"{actor} stars in Skyline Drift, which opened on May 2, 2019."
+    facts_ = [
+        fact("film", "Skyline Drift", "Skyline Drift", sentence),
+        fact("cast", "Skyline Drift", actor, sentence),
+        fact("release_date", "Skyline Drift", "2019-05-02", sentence),
+    ]
+    entries = {e.name: e for e in dx.pool_entries("actors")}
+    offered = {
+        c.text
+        for seed in range(6)
+        for d in generate_questions(facts_, seed=seed, text=sentence)
+        if d.kind == "multiple_choice" and d.fact.kind == "cast"
+        for c in d.choices
+        if not c.correct
+    }
+    assert offered
+    assert {entries[n].region for n in offered if n in entries} == {region}
