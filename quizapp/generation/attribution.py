@@ -168,6 +168,8 @@ def basis(
 ) -> str:
     """The reason `fact` names its film (see the module docstring), or "unsure"."""
     paragraph = keys.paragraph_of[fact.sentence_index]
+    if fact.qualifier == "named":
+        return "clause"  # the rule bound the film in the clause ("X's previous film, F")
     if _among_earlier_work(fact, keys.start[fact.sentence_index]):
         return "unsure"
     if keys.names(fact.subject, fact.sentence_index):

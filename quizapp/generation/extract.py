@@ -249,7 +249,11 @@ def _facts_about(
         facts.extend(found)
         # A film merely named (a sequel, earlier installments) is not what the paragraph is
         # about; the film its facts are stated of is.
-        about = [f.subject for f in found if f.kind not in PERSON_SUBJECT_KINDS]
+        about = [
+            f.subject
+            for f in found
+            if f.kind not in PERSON_SUBJECT_KINDS and f.qualifier != "named"
+        ]
         if about:
             topic = (sentence.paragraph, about[-1])
         elif topic[0] != sentence.paragraph and _opens_paragraph(sentence, previous_sentence):
@@ -316,6 +320,7 @@ def _main_film(book: NameBook, maskeds: list[MaskedSentence], credits: list[Cred
 def _sentence_facts(ctx: Context) -> Iterator[Fact]:
     yield from cast_facts(ctx)
     yield from _director_facts(ctx)
+    yield from _earlier_directed_facts(ctx)
     yield from _writer_facts(ctx)
     yield from _date_facts(ctx)
     yield from series_facts(ctx)
@@ -378,6 +383,28 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
                     sibling = f"{first} {person.value.split()[-1]}"
                     span = ctx.masked.article_span(*match.span("first"))
                     yield make_fact(ctx, "director", film, sibling, span)
+
+
+def _earlier_directed_facts(ctx: Context) -> Iterator[Fact]:
+    """A director's own earlier work, named as such ("Vale's previous picture, Cold Open"): the
+    pattern binds the film, so the fact is stated of it (qualifier "named")."""
+    for match in pt.EARLIER_DIRECTED.finditer(ctx.masked.masked):
+        for p_group, f_group in (("p", "f"), ("p2", "f2"), ("p3", "f3"), ("p4", "f4")):
+            if not match.group(p_group):
+                continue
+            person, film = slot_at(ctx, match, p_group), slot_at(ctx, match, f_group)
+            if person is None or film is None or person.kind != "P" or film.kind != "F":
+                continue
+            if not is_called_director(ctx.book.text, person.value) and p_group not in ("p2", "p3"):
+                continue
+            yield make_fact(
+                ctx,
+                "director",
+                film.value,
+                person.value,
+                (person.start, person.end),
+                qualifier="named",
+            )
 
 
 def _writer_facts(ctx: Context) -> Iterator[Fact]:

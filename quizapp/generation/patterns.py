@@ -222,6 +222,25 @@ OWNER_OF_GENRE_TITLE = regex.compile(
     r"romantic\s+comedy)\s+"
     rf"[“\"‘']?(?P<f>{F})"
 )
+# A director's own earlier work, named with the film it is: "Vale's previous picture for the
+# studio, Cold Open", "Kim's previous film, the 2019 crime comedy 'Two-Faced Tuesday'",
+# "Srisuk's latest, 'The Ferryman's Daughter'", "who made the 2023 original, Cold Reckoning",
+# "Arriaga previously co-directed the stop-motion short Hopscotch", "Deadwater, Roland
+# Pryce's 1989 remake". The caller checks that the person is a director.
+EARLIER_DIRECTED = regex.compile(
+    rf"(?P<p>{P})[’']s\s+(?:(?:previous|last|latest|earlier|first|second|third|debut|breakout|"
+    r"new|next)\s*)+(?:(?:feature|film|picture|movie|outing|effort)\s+)?(?:for\s+[^,]{1,30})?,\s+"
+    rf"(?:(?:the|a|an|his|her|their)\s+(?:{D}\s+)?(?:[\p{{Ll}}-]+\s+){{0,3}})?[“\"‘']?"
+    rf"(?P<f>{F})"
+    rf"|(?P<p2>{P}),?\s+who\s+(?:also\s+|previously\s+|earlier\s+)?(?:made|directed|helmed|co-directed)\s+"
+    rf"(?:(?:the|a|an|his|her|their)\s+(?:{D}\s+)?(?:[\p{{Ll}}-]+\s+){{0,3}}(?:\p{{Lu}}\p{{Ll}}+\s+)?"
+    rf"(?:original|film|feature|short|documentary|comedy|drama|thriller)?,?\s*)?[“\"‘']?(?P<f2>{F})"
+    rf"|(?P<p3>{P})\s+(?:previously|earlier|also|once)\s+(?:made|directed|helmed|co-directed)\s+"
+    r"(?:the\s+(?:[\p{Ll}-]+\s+){0,3})?[“\"‘']?"
+    rf"(?P<f3>{F})"
+    rf"|(?P<f4>{F})[”\"’']?(?:\s+\({D}\))?,\s+(?P<p4>{P})[’']s\s+(?:{D}\s+)?"
+    r"(?:remake|debut|last\s+film|first\s+film|final\s+film|breakout)"
+)
 # "Dan Berk ("X") and Robert Olsen ("Y"), the writers and directors of "Villains"".
 DIRECTORS_OF = regex.compile(
     rf"(?P<p>{P}){PAREN}(?:\s+and\s+(?P<p2>{P}){PAREN})?,\s+(?:the\s+)?(?:(?:co-)?writers?\s+and\s+)?"

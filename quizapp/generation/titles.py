@@ -148,6 +148,26 @@ FILM_CONTEXTS = [
         r"(?!s|\s+(?:series|franchise|universe|saga))"
     ),
     regex.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{TITLE})"),
+    # Someone's earlier work, named as a film: "Vale's previous picture for the studio, Cold
+    # Open", "who made the 2023 original, Cold Reckoning", "co-directed the stop-motion short
+    # Hopscotch", "Deadwater, Roland Pryce's 1989 remake".
+    regex.compile(
+        r"[’']s\s+(?:previous|last|latest|earlier|first|second|third|debut|breakout)\s+"
+        r"(?:feature|film|picture|movie|outing)(?:\s+for\s+[^,]{1,30})?,\s+(?:the\s+[^,]{1,40}?\s+)?"
+        rf"(?P<t>{TITLE})"
+    ),
+    regex.compile(
+        r"\bwho\s+(?:made|directed|helmed|co-directed)\s+the\s+(?:(?:19|20)\d\d\s+)?"
+        rf"(?:original|first\s+film|first\s+one),\s+(?P<t>{TITLE})"
+    ),
+    regex.compile(
+        r"\b(?:directed|co-directed|made|helmed)\s+the\s+(?:[\p{Ll}-]+\s+){0,3}(?:short|feature|"
+        rf"documentary|film)\s+(?P<t>{TITLE})"
+    ),
+    regex.compile(
+        rf"(?P<t>{TITLE}),\s+(?:\p{{Lu}}[\p{{L}}.-]*\s+){{1,3}}?\p{{Lu}}[\p{{L}}-]*[’']s\s+(?:(?:19|20)\d\d\s+)?"
+        r"(?:remake|debut|last\s+film|first\s+film|final\s+film)\b"
+    ),
     # "The Fantastic Four, which was already set for a June 19, 2015 release".
     regex.compile(
         rf"(?P<t>{TITLE}),?\s+which\s+(?:was|is|had\s+been|has\s+been|will\s+be)\s+"

@@ -120,3 +120,30 @@ def test_a_lineups_director_idioms(text: str, expected: tuple[str, str]) -> None
 def test_an_actor_returning_with_a_film_is_not_its_director() -> None:
     text = 'Tom Gale returns with the thriller "Night Ferry", a drama directed by Ana Reis.'
     assert ("Night Ferry", "Tom Gale") not in _directors(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Director Ana Reis's thriller \"Wolf Hill\" moves to October. Reis's previous "
+            "picture for the studio, Cold Open, was a 2021 sleeper.",
+            ("Cold Open", "Ana Reis"),
+        ),
+        (
+            'Erik Sand directs the sequel "Cold Reckoning 2", taking over from Tom Gale, who '
+            "made the 2023 original, Cold Reckoning.",
+            ("Cold Reckoning", "Tom Gale"),
+        ),
+        (
+            'The film "Lantern Fox" is co-directed by Ana Reis. Reis previously co-directed the '
+            "stop-motion short Hopscotch.",
+            ("Hopscotch", "Ana Reis"),
+        ),
+    ],
+)
+def test_a_directors_earlier_work_named_as_such(text: str, expected: tuple[str, str]) -> None:
+    facts = extract_facts(text)
+    assert expected in {
+        (f.subject, f.value) for f in facts if f.kind == "director" and not f.unsure
+    }
