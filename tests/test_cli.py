@@ -100,6 +100,20 @@ def test_questions_limit_keeps_at_most_that_many(runner: FlaskCliRunner) -> None
     assert 0 < len(json.loads(result.stdout)) <= 2
 
 
+def test_questions_quiz_asks_each_fact_once(runner: FlaskCliRunner) -> None:
+    bank = json.loads(runner.invoke(args=["questions", str(ARTICLE), "--json"]).stdout)
+    result = runner.invoke(args=["questions", str(ARTICLE), "--quiz", "--json"])
+    assert result.exit_code == 0, result.output
+    quiz = json.loads(result.stdout)
+    facts = [(q["fact"]["kind"], q["fact"]["subject"], q["fact"]["value"]) for q in quiz]
+    assert (
+        len(facts)
+        == len(set(facts))
+        == len({(q["fact"]["kind"], q["fact"]["subject"], q["fact"]["value"]) for q in bank})
+    )
+    assert len(quiz) < len(bank)
+
+
 def test_ingest_prints_the_new_quiz_then_recognises_the_article(
     runner: FlaskCliRunner, fresh_session: Session
 ) -> None:

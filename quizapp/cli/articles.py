@@ -20,6 +20,7 @@ from quizapp import config, generation
 from quizapp.authoring.quizzes import QuizError
 from quizapp.authoring.rows import normalise_text
 from quizapp.extensions import db
+from quizapp.generation.assembly import assemble
 from quizapp.ingest.articles import IngestResult, ingest_article
 from quizapp.ingest.files import ArticleFileError, load_article_file
 from quizapp.kinds import kind_of
@@ -47,13 +48,20 @@ def facts_command(path: Path, with_unsure: bool) -> None:
 @click.option("--limit", type=click.IntRange(min=1), help="Keep at most this many questions.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.option("--published", metavar="YYYY-MM-DD", help="The article's publication date.")
+@click.option("--quiz", "as_quiz", is_flag=True, help="Only the quiz: each fact once, in order.")
 @with_appcontext
 def questions_command(
-    path: Path, seed: int | None, limit: int | None, as_json: bool, published: str | None
+    path: Path,
+    seed: int | None,
+    limit: int | None,
+    as_json: bool,
+    published: str | None,
+    as_quiz: bool,
 ) -> None:
     """Print the questions an article would give, as text or JSON.
 
-    With --published, tense and "as of" follow the article's date, as they do on ingest.
+    With --published, tense and "as of" follow the article's date, as they do on ingest. With
+    --quiz, only the questions its quiz would ask (each fact once), in the quiz's order.
     """
     if seed is None:
         seed = current_app.config["QUIZAPP_GENERATION_SEED"]
@@ -65,6 +73,8 @@ def questions_command(
         published=parse_date(published),
         text=text,
     )
+    if as_quiz:
+        drafts = [drafts[i] for i in assemble(drafts, limit or len(drafts))]
     if as_json:
         payload = [draft.as_json() for draft in drafts]
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
