@@ -309,7 +309,8 @@ MOVED_FROM_TO = regex.compile(
     rf"\bfrom\s+(?:its\s+|the\s+)?(?P<old>{D})(?:\s+release\s+date)?,?\s+to\s+(?P<d>{D})"
 )
 FILM_YEAR = regex.compile(
-    rf"(?P<f>{F})[”\"’']?\s+\((?P<d>{D})\)"
+    # Not "The Evil Dead (1981)-styled gore": a title used as an adjective states nothing.
+    rf"(?P<f>{F})[”\"’']?\s+\((?P<d>{D})\)(?![-–]\p{{Ll}})"
     rf"|(?P<f2>{F})\s+is\s+an?\s+(?P<d2>{D})\s+(?:[\p{{L}}-]+\s+){{0,7}}?(?:film|movie)"
 )
 ORIGINALLY = regex.compile(

@@ -23,8 +23,29 @@ def refine_facts(facts: list[Fact], main_film: str, sentences: list[Sentence]) -
     facts = _drop_roles_read_as_people(facts)
     facts = _merge_duplicates(facts)
     facts = _keep_most_precise_dates(facts)
+    facts = _one_year_per_title(facts)
     facts = _film_facts(facts, main_film, sentences) + [f for f in facts if f.kind != "film"]
     return sorted(facts, key=lambda f: (f.kind != "film", f.start))
+
+
+def _one_year_per_title(facts: list[Fact]) -> list[Fact]:
+    """ "Scared Stiff (1987)" and "not to be confused with ... Scared Stiff (1953)": two years
+    for one title are two films of that name; the year named first (the headline's) is the
+    article's film, the other its namesake's."""
+    first: dict[str, Fact] = {}
+    for fact in sorted(facts, key=lambda f: f.start):
+        if fact.kind == "release_date" and regex.fullmatch(r"\d{4}", fact.value):
+            first.setdefault(fact.subject, fact)
+    return [
+        fact
+        for fact in facts
+        if not (
+            fact.kind == "release_date"
+            and regex.fullmatch(r"\d{4}", fact.value)
+            and fact.value != first[fact.subject].value
+            and fact.subject in first
+        )
+    ]
 
 
 def _complete_yearless_dates(facts: list[Fact]) -> list[Fact]:

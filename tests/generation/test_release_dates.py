@@ -88,3 +88,12 @@ def test_a_stars_possessive_vehicle_is_not_directed_by_the_star() -> None:
     )
     facts = {(f.kind, f.subject, f.value) for f in extract_facts(text)}
     assert ("director", "Dust Choir", "Tom Gale") not in facts
+
+
+def test_two_years_for_one_title_are_two_films_and_the_first_is_the_articles() -> None:
+    text = (
+        "Night Harbor (1987)\n\nThis is an obscure horror film. It is not to be confused with "
+        "the comedy Night Harbor (1953). It has some The Evil Dead (1981)-styled gore."
+    )
+    dates = {(f.subject, f.value) for f in extract_facts(text) if f.kind == "release_date"}
+    assert dates == {("Night Harbor", "1987")}
