@@ -100,7 +100,7 @@ def _masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[Ma
         if previous is not None and previous.sentence.paragraph == sentence.paragraph:
             # The sentence's subject, not an owner ("Roger Michell's Morning Glory").
             acting = bool(ACTING_AFTER_PRONOUN.search(sentence.text))
-            candidates += [
+            people = [
                 slot.value
                 for slot in previous.slots
                 if slot.kind == "P"
@@ -109,7 +109,11 @@ def _masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[Ma
                 and not (
                     acting and CREW_BEFORE.search(book.text, max(0, slot.start - 30), slot.start)
                 )
-            ][:1]
+            ]
+            # "... zeroing in on David Fincher. While the director was hesitant, he ...": the
+            # director just named, not the sentence's subject.
+            the_director = THE_DIRECTOR_THEN_PRONOUN.search(sentence.text)
+            candidates += people[-1:] if the_director else people[:1]
         if heading_person:
             candidates.append(heading_person)
         if subject:
@@ -124,6 +128,9 @@ def _masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[Ma
 OWNER_BEFORE_QUOTE = regex.compile(r"[’']s\s+(?:[\p{L}-]+\s+){0,3}[“\"‘']")
 ACTING_AFTER_PRONOUN = regex.compile(
     r"^(?:He|She)\s+(?:\w+\s+)?(?:plays|played|portrays|voices|stars|essays)\b"
+)
+THE_DIRECTOR_THEN_PRONOUN = regex.compile(
+    r"\b[Tt]he\s+(?:director|filmmaker|helmer)\b[^.]*?\b(?:he|she)\b"
 )
 CREW_BEFORE = regex.compile(
     r"(?:(?:directed|helmed|written|produced)\s+by|director|filmmaker|helmer)\s+$", regex.IGNORECASE

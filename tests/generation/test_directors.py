@@ -147,3 +147,12 @@ def test_a_directors_earlier_work_named_as_such(text: str, expected: tuple[str, 
     assert expected in {
         (f.subject, f.value) for f in facts if f.kind == "director" and not f.unsure
     }
+
+
+def test_the_director_then_he_is_the_director_just_named() -> None:
+    text = (
+        'Paramount delayed "Night Harbor 2". Tom Gale, who also produces the sequel, had been '
+        "meeting with directors, but he was zeroing in on Leo Marr. While the director was "
+        "hesitant about the project, he entered talks to direct."
+    )
+    assert ("Night Harbor 2", "Tom Gale") not in _directors(text)
