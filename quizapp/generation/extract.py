@@ -100,7 +100,7 @@ def _masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[Ma
         if previous is not None and previous.sentence.paragraph == sentence.paragraph:
             # The sentence's subject, not an owner ("Roger Michell's Morning Glory").
             acting = bool(ACTING_AFTER_PRONOUN.search(sentence.text))
-            people = [
+            named_before = [
                 slot.value
                 for slot in previous.slots
                 if slot.kind == "P"
@@ -113,7 +113,7 @@ def _masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[Ma
             # "... zeroing in on David Fincher. While the director was hesitant, he ...": the
             # director just named, not the sentence's subject.
             the_director = THE_DIRECTOR_THEN_PRONOUN.search(sentence.text)
-            candidates += people[-1:] if the_director else people[:1]
+            candidates += named_before[-1:] if the_director else named_before[:1]
         if heading_person:
             candidates.append(heading_person)
         if subject:
