@@ -100,8 +100,14 @@ def _character(f: Fact, idx: FactIndex, main: str) -> Spec:
         f"In {film}, {f.subject} plays {{x}}.",
         f"Which character does {f.subject} play in {film}? (give the name)",
         2,
-        candidates=idx.values("character") + idx.values("known_for"),
-        pool="characters",
+        # The film's other parts only: a famous role from another franchise, or a part in
+        # another film of a box-office roundup, gives the answer away (rubric grading).
+        candidates=[
+            role
+            for actor in idx.values("cast", film)
+            if actor != f.subject
+            for role in idx.characters_of(actor)
+        ],
         forbidden=idx.characters_of(f.subject) + idx.people(),
     )
 

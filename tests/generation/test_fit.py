@@ -307,3 +307,24 @@ def test_pool_names_come_from_the_answers_film_industry(actor: str, region: str)
     }
     assert offered
     assert {entries[n].region for n in offered if n in entries} == {region}
+
+
+def test_a_roles_wrong_options_are_the_same_films_other_parts_never_a_franchise_icon() -> None:
+    sentence = "In Skyline Drift, Kit Marlow plays Jo Reyes and Ana Reis plays Bea Lund."
+    other = "In Cold Harbor, Tom Gale plays Abel Crane."
+    facts_ = [
+        fact("film", "Skyline Drift", "Skyline Drift", sentence),
+        fact("cast", "Skyline Drift", "Kit Marlow", sentence),
+        fact("character", "Kit Marlow", "Jo Reyes", sentence),
+        fact("cast", "Skyline Drift", "Ana Reis", sentence),
+        fact("character", "Ana Reis", "Bea Lund", sentence),
+        fact("film", "Cold Harbor", "Cold Harbor", other),
+        fact("cast", "Cold Harbor", "Tom Gale", other),
+        fact("character", "Tom Gale", "Abel Crane", other),
+    ]
+    pooled = {e.name for e in dx.pool_entries("characters")}
+    for seed in range(6):
+        for draft in generate_questions(facts_, seed=seed):
+            if draft.fact.kind == "character" and draft.kind != "typed":
+                wrong = {c.text for c in draft.choices if not c.correct}
+                assert not wrong & pooled and "Abel Crane" not in wrong, draft.prompt
