@@ -38,7 +38,10 @@ DELAY_LENGTHS = (
 RATINGS = ("G", "PG", "PG-13", "R", "NC-17")
 
 
-ERA_YEARS = 15  # a pool name fits a film when active within this many years of its year
+# A pool name fits a film when its career had begun by the film's year (give or take
+# EARLY_YEARS) and had not ended more than LATE_YEARS before it.
+EARLY_YEARS = 2
+LATE_YEARS = 3
 
 
 @dataclass(frozen=True)
@@ -60,11 +63,14 @@ class PoolEntry:
         return self.region == (region or "us")
 
     def active_near(self, year: int | None) -> bool:
+        """Working when the film was made: started by then (a debut a year or two later is
+        close enough) and not retired or dead long before (rubric grading: a star who died
+        five years before the film is an outlier)."""
         if year is None or self.active is None:
             return True
         first, last = self.active
-        return (first is None or first <= year + ERA_YEARS) and (
-            last is None or last >= year - ERA_YEARS
+        return (first is None or first <= year + EARLY_YEARS) and (
+            last is None or last >= year - LATE_YEARS
         )
 
 

@@ -209,19 +209,19 @@ def test_pool_names_are_active_near_the_films_year(year: int) -> None:
         fact("cast", "Skyline Drift", "Kit Marlow", sentence),
         fact("release_date", "Skyline Drift", f"{year}-05-02", sentence),
     ]
-    entries = {e.name: e for pool in ("actors", "directors") for e in dx.pool_entries(pool)}
+    pools = {"director": "directors", "cast": "actors"}
     offered = [
-        c.text
+        (pools[d.fact.kind], c.text)
         for seed in range(8)
         for d in generate_questions(facts_, seed=seed)
-        if d.kind == "multiple_choice" and d.fact.kind in {"director", "cast"}
+        if d.kind == "multiple_choice" and d.fact.kind in pools
         for c in d.choices
         if not c.correct
     ]
     assert offered
+    entries = {(pool, e.name): e for pool in pools.values() for e in dx.pool_entries(pool)}
     out_of_era = [n for n in offered if n in entries and not entries[n].active_near(year)]
     assert not out_of_era
-    assert all(entries[n].active_near(year) for n in offered if n in entries)
 
 
 def test_the_pools_record_active_years_and_gender_for_every_person() -> None:
@@ -328,3 +328,13 @@ def test_a_roles_wrong_options_are_the_same_films_other_parts_never_a_franchise_
             if draft.fact.kind == "character" and draft.kind != "typed":
                 wrong = {c.text for c in draft.choices if not c.correct}
                 assert not wrong & pooled and "Abel Crane" not in wrong, draft.prompt
+
+
+@pytest.mark.parametrize(
+    ("active", "year", "fits"),
+    [((1950, 2017), 2022, False), ((2021, None), 1995, False), ((1990, None), 2022, True)],
+)
+def test_a_pool_name_fits_a_film_made_while_they_worked(
+    active: tuple[int, int | None], year: int, fits: bool
+) -> None:
+    assert dx.PoolEntry("Kit Marlow", "m", active).active_near(year) is fits
