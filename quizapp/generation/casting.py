@@ -219,7 +219,10 @@ def _cast_lists(ctx: Context) -> Iterator[Fact]:
                     anchor=(actor.start, actor.end),
                     qualifier=qualifier,
                 )
+    jury = bool(pt.JURY_SENTENCE.search(m))
     for pattern in (pt.ROLE_NOUN_PERSON, pt.DESCRIBED_PAREN_ACTOR):
+        if jury and pattern is pt.ROLE_NOUN_PERSON:
+            continue  # "the jury ... included the actress X": her trade, not a part here
         for match in pattern.finditer(m):
             actor = slot_at(ctx, match, "p")
             if actor and actor.start not in seen:
@@ -331,6 +334,11 @@ def _joined(ctx: Context) -> Iterator[Fact]:
                 break
 
 
+BYLINE_WORDS = regex.compile(
+    r"\b(?i:correspondent|reporter|editor|staff|writer|contributor|bureau|agency|wire)\b"
+)
+
+
 def _works_in_parentheses(ctx: Context) -> Iterator[Fact]:
     for match in pt.ACTOR_PAREN_WORK.finditer(ctx.masked.masked):
         actor = slot_at(ctx, match, "p")
@@ -345,5 +353,9 @@ def _works_in_parentheses(ctx: Context) -> Iterator[Fact]:
             start, end = match.span("w")
             value, span = ctx.masked.raw(start, end), ctx.masked.article_span(start, end)
             if "⟦" in ctx.masked.masked[start:end] or regex.search(r"\d{4}|\bas\b", value):
+                continue
+            # "By Clarisse Montagut (Belle-Île-en-Mer, Morbihan, special correspondent)": a
+            # byline's place and post, not a credit.
+            if value.count(",") >= 2 or BYLINE_WORDS.search(value):
                 continue
         yield make_fact(ctx, "known_for", actor.value, value, span, hedged=False)

@@ -87,14 +87,16 @@ def strip_possessive(run: str) -> str:
 
 
 def is_headline(sentence: Sentence) -> bool:
-    """The article's first line, title-cased and without a full stop: names in it are confirmed
-    by the body. (A later title-cased line is a heading or a credits line, "Starring A, B".)"""
+    """The article's first line, without a full stop, in title case or in sentence case
+    ("Belle-Île film festival: Senegalese director wins top prize for 'Les Eaux mortes'"):
+    names in it are confirmed by the body. (A later title-cased line is a heading or a
+    credits line, "Starring A, B".)"""
     if sentence.index != 0:
         return False
     words = [w for w in sentence.text.split() if w[:1].isalpha()]
-    if sentence.text.rstrip().endswith((".", "”", '"')) or len(words) < 3:
+    if sentence.text.rstrip().endswith((".", "!", "”", '"')) or not 3 <= len(words) <= 30:
         return False
-    return sum(1 for w in words if w[:1].isupper()) / len(words) > 0.6
+    return "\n" not in sentence.text.strip()  # a hard-wrapped sentence is no line of its own
 
 
 def build_name_book(text: str, sentences: list[Sentence]) -> NameBook:
@@ -138,7 +140,8 @@ CONTEXT_PERSON = regex.compile(
     rf"|(?P<n6>{NAME_WORD}\s{NAME_WORD}),\s+who\s+(?:plays|played|portrays|voices|stars\s+as)\s"
     # "Ciarán Hinds turns up as the magistrate".
     rf"|(?P<n7>{NAME_WORD}\s{NAME_WORD})\s+(?:turns\s+up|shows\s+up|appears|co-stars)\s+as\s"
-    rf"|\p{{Lu}}[\p{{L}}.]*\s+\((?!The\s|A\s)(?P<n3>{NAME_WORD}\s{NAME_WORD})\)"
+    # "Kate (Mary Keller)"; not "in Talvilinna (Winter Castle)", a title and its gloss.
+    rf"|(?<!\b(?:in|for|to)\s)\p{{Lu}}[\p{{L}}.]*\s+\((?!The\s|A\s)(?P<n3>{NAME_WORD}\s{NAME_WORD})\)"
     r"(?!,?\s+(?:and\s+)?\p{Lu}[\p{L}.]*\s+\p{Lu}\p{L}*\s+\()"
 )
 
@@ -174,6 +177,9 @@ def _add_recurring_surnames(book: NameBook, sentences: list[Sentence]) -> None:
                 book.persons.setdefault(match_key(name), name)
 
 
+FOREIGN_ARTICLES = frozenset("la le les el los las il lo gli die der das des du".split())
+
+
 def _add_context_persons(book: NameBook, sentences: list[Sentence]) -> None:
     """People whose first name the dictionary lacks but whose role the sentence gives."""
     for sentence in sentences:
@@ -191,8 +197,9 @@ def _add_context_persons(book: NameBook, sentences: list[Sentence]) -> None:
             words = name.split()
             if len(words) < 2:
                 continue
-            # A surname may be a common word ("Andra Day", "Noel Black"); a first name may not.
-            if words[0].casefold() in NON_NAME_WORDS or any(
+            # A surname may be a common word ("Andra Day", "Noel Black"); a first name may not,
+            # nor a foreign article ("with La Dernière Marée").
+            if words[0].casefold() in NON_NAME_WORDS | FOREIGN_ARTICLES or any(
                 w.casefold() in NOT_PERSON_WORDS for w in words[:-1]
             ):
                 continue

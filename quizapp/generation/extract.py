@@ -369,6 +369,8 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
                     pattern is pt.DIRECTOR_NOUN and pt.NOT_CURRENT.search(tail)
                 ):
                     continue
+                if pattern is pt.DIRECTOR_NOUN and pt.JURY_SENTENCE.search(m):
+                    continue
                 if pattern is pt.DIRECTOR_NOUN and pt.JURY_HEAD.search(
                     m, max(0, match.start() - 40), match.start()
                 ):

@@ -55,7 +55,11 @@ PLAYS = regex.compile(
     r"(?:is|was)\s+(?:also\s+|equally\s+|quite\s+|very\s+|simply\s+)?(?:excellent|terrific|"
     r"superb|great|wonderful|brilliant|fine|solid|memorable|marvell?ous|outstanding|effective|"
     r"convincing|moving|perfect|compelling|strong|impressive|fantastic|riveting|heartbreaking|"
-    r"hilarious|chilling|good|magnetic|mesmerising|mesmerizing|luminous))\s+as)\s+"
+    r"hilarious|chilling|good|magnetic|mesmerising|mesmerizing|luminous)|"
+    # "Inès Belkacem, remarkable as Yasmina": praise in apposition.
+    r",\s+(?:remarkable|superb|excellent|terrific|brilliant|wonderful|outstanding|memorable|"
+    r"moving|magnetic|luminous|unforgettable|riveting)"
+    r")\s+as)\s+"
     rf"(?:the\s+)?(?:{APPOSED}|{DESCRIPTOR}){CHARACTER}"
 )
 VOICE_TO = regex.compile(
@@ -210,6 +214,7 @@ LINEUP_DIRECTOR = regex.compile(
     rf"brings|unveils|premieres)\s+(?:the\s+[\p{{Ll}}-]+\s+)?[“\"‘']?(?P<f>{F})"
     rf"|(?P<f2>{F})[”\"’']?(?:\s+\([^()]{{1,60}}\))?,\s+(?:the|her|his|their)\s+"
     r"(?:debut|first|second|third|fourth|fifth|new|latest)\s+(?:feature|film)\s+(?:from|by)\s+"
+    r"(?:(?:the\s+)?(?:\p{Lu}[\p{L}-]+\s+){0,2}(?:director|filmmaker)\s+)?"
     rf"(?:\p{{Lu}}\p{{L}}+[’']s\s+)?(?P<p2>{P})"
 )
 # "Jordan Vale's werewolf thriller Wolfsbane Hill", "Omar Fadel's drama 'Harvest of Ash'": a
@@ -250,6 +255,12 @@ DIRECTORS_OF = regex.compile(
 JURY_HEAD = regex.compile(
     r"\b(?i:chaired|headed|presided\s+over|led|president|chair|chairs|head)\s+(?:by\s+)?"
     r"(?:[\p{L}-]+\s+){0,3}$"
+)
+# "The jury, presided over by the Belgian actress X, also included the Argentine director Y":
+# a jury's members are named by their trade, not by a part or a job on a film here.
+JURY_SENTENCE = regex.compile(
+    r"\b(?i:jury|juries|jurors?)\b[^.]{0,120}?\b(?:presided|president|headed|chaired|included|"
+    r"includes|including|comprising|comprises|composed|members?|sat|sits|served|serves)\b"
 )
 HYPHEN_DIRECTED = regex.compile(rf"(?P<p>{P})-(?:directed|helmed)")
 WROTE_AND_DIRECTED = regex.compile(

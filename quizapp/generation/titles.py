@@ -325,7 +325,8 @@ ENGLISH_WORD = (
     r"starring|film|feature|drama|comedy|debut|follows|plays|as|in|of|by|for|to|at|on)"
 )
 GLOSSED_TITLE = regex.compile(
-    r"(?:(?<=\b(?:with|presents|present|screens|brings|opens|premieres|unveils|of|is|are|and)\s)"
+    r"(?:(?<=\b(?:with|presents|present|screens|brings|opens|premieres|unveils|of|is|are|and|to|"
+    r"for|in)\s)"
     r"|(?<=[’']s\s)|(?<=[,:]\s))"
     r"(?P<t>\p{Lu}(?![\p{L}-]*[’']s\b)[\p{L}’'-]*"
     rf"(?:\s(?!{ENGLISH_WORD}\b)(?![\p{{L}}-]*[’']s\b)[\p{{L}}’'-]+){{0,6}}?)"

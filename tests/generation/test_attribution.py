@@ -644,3 +644,22 @@ def test_an_obituarys_subject_is_the_headline_person_not_his_director() -> None:
     assert ("cast", "Nizhalattam", "K.R. Balan") not in facts
     sections = section_films(text, split_sentences(text))
     assert not any("he made" in title for title in sections.values())
+
+
+def test_a_festival_winners_story_in_sentence_case() -> None:
+    text = (
+        "Belle-Île film festival: Senegalese director Awa Ndiaye-Sarr wins top prize for "
+        "'Les Eaux mortes'\n\nBy Clarisse Montagut (Belle-Île-en-Mer, Morbihan, special "
+        "correspondent)\n\nThe jury awarded its top prize to Les Eaux mortes (Still Waters), the "
+        "second feature by Senegalese director Awa Ndiaye-Sarr. The jury, presided over by the "
+        "Belgian actress Mathilde Verhaegen, also included the Argentine director Lucas Ferrán."
+        "\n\nThe jury rewarded Tuomas Rantanen, who plays a lighthouse keeper in Talvilinna "
+        "(Winter Castle), directed by Aino Heikkilä. The festival had opened with La Dernière "
+        "Marée, by Claire Montbrun."
+    )
+    facts = _facts(text)
+    assert ("director", "Les Eaux mortes", "Awa Ndiaye-Sarr") in facts
+    assert not {f for f in facts if f[2] in {"Mathilde Verhaegen", "Lucas Ferrán"}}
+    assert not {f for f in facts if f[2] in {"Winter Castle", "La Dernière Marée"}}
+    assert not {f for f in facts if f[0] == "known_for"}
+    assert "Talvilinna" in build_name_book(text, split_sentences(text)).films.values()
