@@ -29,8 +29,23 @@ ENTRY = regex.compile(
 DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\s.,-]+$")
 
 
+# A streaming guide's or a list's heading: a quoted title alone on its line, perhaps with
+# where and when it shows: '"Eko Gold" (Netflix, Friday)'.
+QUOTED_HEADING = regex.compile(
+    r"[“\"‘'](?P<title>[^“”\"\n]{1,80}?)[”\"’']\s*(?:\([^()\n]{1,60}\))?\s*$"
+)
+
+
 def heading_title(text: str, start: int, end: int) -> str | None:
     """The title a heading line names: "The Upside (2019)" -> "The Upside"."""
+    quoted = QUOTED_HEADING.match(text, start, end)
+    if quoted and (end == len(text) or text[end : end + 1] == "\n"):
+        title = quoted.group("title").strip()
+        words = title.split()
+        capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+        # A quoted tagline ("This Halloween… they are going astral.") is no heading.
+        if words and not title.endswith((".", "!", "?", "…")) and capitalised * 2 >= len(words):
+            return title
     found = HEADING.match(text, start, end)
     if not found:
         return None

@@ -663,3 +663,15 @@ def test_a_festival_winners_story_in_sentence_case() -> None:
     assert not {f for f in facts if f[2] in {"Winter Castle", "La Dernière Marée"}}
     assert not {f for f in facts if f[0] == "known_for"}
     assert "Talvilinna" in build_name_book(text, split_sentences(text)).films.values()
+
+
+def test_a_streaming_guides_quoted_headings_file_their_paragraphs() -> None:
+    text = (
+        "What to stream this week: a heist and a ghost story\n\n"
+        '"Eko Gold" (Netflix, Friday)\n\nTom Gale directs this breezy heist picture.\n\n'
+        '"The House by the Fjord" (Shudder, Thursday)\n\nIda Voss plays Henrik\'s daughter, '
+        'Ida.\n\n"This Halloween… they are going astral."\n\nLeo Marr stars.'
+    )
+    sections = section_films(text, split_sentences(text))
+    assert set(sections.values()) == {"Eko Gold", "The House by the Fjord"}
+    assert ("cast", "The House by the Fjord", "Ida Voss") in _sure(text)
