@@ -222,7 +222,7 @@ LINEUP_DIRECTOR = regex.compile(
 # not known as an actor).
 OWNER_OF_GENRE_TITLE = regex.compile(
     rf"(?P<p>{P})[’']s\s+(?:(?:new|latest|upcoming|long-awaited|acclaimed|[\p{{Ll}}-]+)\s+){{0,3}}"
-    r"(?:film|movie|thriller|drama|comedy|horror|western|documentary|biopic|musical|romance|"
+    r"(?i:film|movie|thriller|drama|comedy|horror|western|documentary|biopic|musical|romance|"
     r"epic|fantasy|satire|noir|feature|debut|adaptation|chiller|action\s+comedy|"
     r"romantic\s+comedy)\s+"
     rf"[“\"‘']?(?P<f>{F})"

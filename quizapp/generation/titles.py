@@ -133,7 +133,12 @@ FILM_CONTEXTS = [
         rf"(?P<t>{TITLE})(?:,[^,]{{1,80}},)?\s+(?:has\s+a\s+new\s+release\s+date|is\s+moving\s+to|"
         rf"is\s+now\s+(?:scheduled\s+for\s+|set\s+for\s+|dated\s+for\s+)?(?:{MONTH_WORDS})\b)"
     ),
-    regex.compile(rf"(?P<t>{TITLE}),?\s+(?:starring|featuring)\s"),
+    regex.compile(rf"(?P<t>{TITLE}),?\s+(?:starring|featuring|which\s+stars|which\s+starred)\s"),
+    # "Nils Hjort's Western Copperline", "Ana Reis's werewolf thriller Wolf Hill".
+    regex.compile(
+        r"[’']s\s+(?:[\p{Ll}-]+\s+){0,3}(?i:western|drama|comedy|thriller|horror|musical|"
+        rf"documentary|biopic|romance|epic|noir|satire|chiller)\s+(?P<t>{TITLE})"
+    ),
     regex.compile(
         rf"(?P<t>{TITLE})\s+(?:is\s+(?:now\s+)?streaming|streams|arrives\s+on|lands\s+on)\b"
     ),

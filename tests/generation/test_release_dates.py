@@ -97,3 +97,17 @@ def test_two_years_for_one_title_are_two_films_and_the_first_is_the_articles() -
     )
     dates = {(f.subject, f.value) for f in extract_facts(text) if f.kind == "release_date"}
     assert dates == {("Night Harbor", "1987")}
+
+
+def test_a_possessive_genre_title_and_which_stars() -> None:
+    text = (
+        "Sovereign has reshuffled its calendar, pushing Ana Reis's Western Copperline back.\n\n"
+        "Copperline, which stars Tom Gale and Ida Voss as siblings, had been set for March 13, "
+        "2026. It will now open October 2, 2026."
+    )
+    facts = {(f.kind, f.subject, f.value) for f in extract_facts(text) if not f.unsure}
+    assert {
+        ("director", "Copperline", "Ana Reis"),
+        ("cast", "Copperline", "Tom Gale"),
+        ("release_date", "Copperline", "2026-10-02"),
+    } <= facts
