@@ -293,7 +293,7 @@ RELEASE_VERB = (
     r"added\s+to\s+the\s+(?:release\s+)?(?:calendar|schedule|slate))"
 )
 RELEASE_ON = regex.compile(
-    rf"\b{RELEASE_VERB}\b(?:\s+(?:in|on)\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}.]*\s+){{0,3}}?"
+    rf"\b(?i:{RELEASE_VERB})\b(?:\s+(?:in|on)\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}.]*\s+){{0,3}}?"
     r"(?:theaters|theatres|cinemas|screens|big\s+screen)?)?"
     r"(?:\s+in\s+(?:limited|wide|select)\s+(?:release|theaters|theatres|cinemas))?"
     rf"\s*,?\s*(?:(?:on|in|for|by|this|next|until)\s+)?(?:next\s+year,?\s+(?:on\s+)?)?"

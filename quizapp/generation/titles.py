@@ -58,6 +58,7 @@ NOT_A_TITLE = regex.compile(
     r"|\b(?:Collection|Volume|Box\s+Set|Season|Festival)\b"
     r"|^[BZ]-(?:movie|movies|film|films|picture|pictures)$"
     r"|-language$"  # "Malayalam-language"
+    r"|^(?:Channel|BBC|ITV|HBO|Netflix|Hulu|Prime\s+Video|Disney\+?)(?:\s+\d+)?$"  # broadcasters
 )
 GENRE_WORDS = frozenset(GENRE_NOUNS.replace("|", " ").split())
 MONTH_WORDS = "|".join(sorted((m.capitalize() + r"\.?" for m in MONTHS), key=len, reverse=True))
@@ -67,6 +68,7 @@ PLURAL_LIST_MARK = "(?#list)"
 NUMBERED_TITLE = regex.compile(
     rf"(?P<t>{TITLE_WORD}(?:\s(?:{CONNECTOR}\s)*{TITLE_WORD})*(?::\s{TITLE_WORD}(?:\s{TITLE_WORD})*)?\s\d{{1,2}})"
     r"(?![\d,.]?\d)(?![-\d])(?!\s*(?:million|billion|minutes|years|percent|%))"
+    rf"(?!\s+(?:{MONTH_WORDS})\b)"  # "Released 14 March 2025" is a date
 )
 # Contexts that only a film fits: they make a title of a name that only looked like a person's
 # by its first word ("the film Dust Devils", "Grace Harbor (1939)", "Drifter is Tanabe's third
@@ -146,6 +148,12 @@ FILM_CONTEXTS = [
         rf"(?P<t>{TITLE})\s+(?:will|is\s+set\s+to|is\s+due\s+to)\s+(?:only\s+)?(?:be\s+out|make\s+its\s+(?:\w+\s+)?debut|be\s+the\s+(?:project|film|movie))"
     ),
     *TYPING_CONTEXTS,
+    # A review's headline: "Weather for Ghosts review – grief, rain and a kettle", "Review:
+    # Weather for Ghosts".
+    regex.compile(
+        rf"^[“\"‘']?(?P<t>{TITLE})[”\"’']?\s+(?i:review|film\s+review)\b", regex.MULTILINE
+    ),
+    regex.compile(rf"^(?i:review|film\s+review):\s+[“\"‘']?(?P<t>{TITLE})", regex.MULTILINE),
     # "their Wonder Woman movie": one film, called by its title (plural "films" is a
     # franchise); never a person's biopic, "the Elvis Presley movie".
     regex.compile(

@@ -111,3 +111,18 @@ def test_a_possessive_genre_title_and_which_stars() -> None:
         ("cast", "Copperline", "Tom Gale"),
         ("release_date", "Copperline", "2026-10-02"),
     } <= facts
+
+
+def test_a_reviews_headline_names_its_film_and_its_credits_lines_date_it() -> None:
+    text = (
+        "Harbor Ghosts review – grief, rain and a kettle nobody switches off\n\n"
+        "Directed by Ana Reis\nStarring Tom Gale, Ida Voss\nReleased 14 March 2025\n\n"
+        "Gale, best known from the Channel 4 series Brackwater, is fine."
+    )
+    facts = {(f.kind, f.subject, f.value) for f in extract_facts(text) if not f.unsure}
+    assert {
+        ("director", "Harbor Ghosts", "Ana Reis"),
+        ("cast", "Harbor Ghosts", "Ida Voss"),
+        ("release_date", "Harbor Ghosts", "2025-03-14"),
+    } <= facts
+    assert not {f for f in facts if f[1] in {"Channel 4", "Released 14"}}
