@@ -186,6 +186,8 @@ def _add_context_persons(book: NameBook, sentences: list[Sentence]) -> None:
         for match in CONTEXT_PERSON.finditer(book.text, sentence.start, sentence.end):
             if match.group("n3"):
                 name = match.group("n3")
+                if is_headline(sentence):
+                    continue  # "Akai Shio (Red Tide)": a headline's title and its gloss
                 if any(w.casefold() in NOT_PERSON_WORDS for w in name.split()):
                     continue
                 book.persons.setdefault(match_key(name), name)

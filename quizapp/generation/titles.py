@@ -361,6 +361,10 @@ def _is_glossed_title(book: NameBook, title: str, gloss: str) -> bool:
     return has_small_words or gender_of(words[0]) == "unknown"
 
 
+NICKNAME = regex.compile(r"\p{Lu}\p{Ll}+\s$")
+NICKNAME_AFTER = regex.compile(r"\s\p{Lu}\p{Ll}+")
+
+
 def collect_films(book: NameBook, sentence: Sentence, *, headline: bool = False) -> None:
     text = book.text
     lead = LEAD_DEFINITION.match(text, sentence.start, sentence.end)
@@ -368,6 +372,10 @@ def collect_films(book: NameBook, sentence: Sentence, *, headline: bool = False)
         _add_film(book, lead.group("t"), quoted=True, typed=True)
     for match in QUOTED.finditer(text, sentence.start, sentence.end):
         inner = next(g for g in match.groups() if g is not None)
+        if NICKNAME.search(
+            text, max(0, match.start() - 30), match.start()
+        ) and NICKNAME_AFTER.match(text, match.end()):
+            continue  # 'safecracker Julio "Dice" Benitez': a nickname inside a name
         words = inner.split()
         if not words:
             continue

@@ -675,3 +675,13 @@ def test_a_streaming_guides_quoted_headings_file_their_paragraphs() -> None:
     sections = section_films(text, split_sentences(text))
     assert set(sections.values()) == {"Eko Gold", "The House by the Fjord"}
     assert ("cast", "The House by the Fjord", "Ida Voss") in _sure(text)
+
+
+def test_a_nickname_in_quotes_and_a_glossed_headline_are_not_titles_or_people() -> None:
+    text = (
+        'Akai Shio (Red Tide)\n\nThe 1963 drama "Akai Shio" is restored. Tom Gale returns as '
+        'safecracker Julio "Dice" Benitez, and Ida Voss is back as Marisol.'
+    )
+    book = build_name_book(text, split_sentences(text))
+    assert "Dice" not in book.films.values()
+    assert "red tide" not in book.persons
