@@ -65,12 +65,16 @@ def _refuse_nul_bytes() -> None:
 
 
 def _secure_headers(response: Response) -> Response:
-    for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
-    if request.is_secure:
-        response.headers.setdefault("Strict-Transport-Security", HSTS)
-    if response.status_code == 503:
-        response.headers.setdefault("Retry-After", "5")
+    """Each header unless the response already has one. Its names are read in one pass: a
+    missing name costs `Headers.setdefault` a KeyError raised and caught, and every response
+    misses them all."""
+    present = {name.lower() for name, _ in response.headers}
+    added = [(name, value) for name, value in HEADERS.items() if name.lower() not in present]
+    if request.is_secure and "strict-transport-security" not in present:
+        added.append(("Strict-Transport-Security", HSTS))
+    if response.status_code == 503 and "retry-after" not in present:
+        added.append(("Retry-After", "5"))
+    response.headers.extend(added)
     return response
 
 
