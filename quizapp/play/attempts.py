@@ -84,6 +84,22 @@ _ATTEMPT_BY_TOKEN = (
     .where(Attempt.token == sa.bindparam("token"))
     .options(joinedload(Attempt.player), joinedload(Attempt.quiz))
 )
+# The attempt with its question at a position (its current one when that is None).
+_ATTEMPT_AT = (
+    sa.select(Attempt, AttemptAnswer)
+    .outerjoin(
+        AttemptAnswer,
+        sa.and_(
+            AttemptAnswer.attempt_id == Attempt.id,
+            AttemptAnswer.position
+            == sa.func.coalesce(
+                sa.bindparam("position", type_=sa.Integer), Attempt.current_position
+            ),
+        ),
+    )
+    .where(Attempt.token == sa.bindparam("token"))
+    .options(joinedload(Attempt.player), joinedload(Attempt.quiz))
+)
 _ANSWER_AT = sa.select(AttemptAnswer).where(
     AttemptAnswer.attempt_id == sa.bindparam("attempt_id"),
     AttemptAnswer.position == sa.bindparam("position"),
@@ -209,10 +225,13 @@ def attempt_by_token(session: Session, token: str) -> Attempt | None:
     return session.scalar(_ATTEMPT_BY_TOKEN, {"token": token})
 
 
-def current_answer(session: Session, attempt: Attempt) -> AttemptAnswer | None:
-    if attempt.finished or attempt.current_position >= attempt.question_count:
-        return None
-    return answer_at(session, attempt, attempt.current_position)
+def attempt_at(
+    session: Session, token: str, position: int | None = None
+) -> tuple[Attempt, AttemptAnswer | None] | None:
+    """The attempt behind a token with its question at `position`, by default its current one
+    (None past its last): one statement for what each page of a game reads first."""
+    row = session.execute(_ATTEMPT_AT, {"token": token, "position": position}).first()
+    return None if row is None else (row[0], row[1])
 
 
 def answer_at(session: Session, attempt: Attempt, position: int) -> AttemptAnswer | None:
@@ -269,14 +288,23 @@ def judge(answer: AttemptAnswer, raw: str) -> Verdict:
 
 
 def submit_answer(
-    session: Session, attempt: Attempt, position: int, raw: str, now: datetime
+    session: Session,
+    attempt: Attempt,
+    position: int,
+    raw: str,
+    now: datetime,
+    asked: AttemptAnswer | None = None,
 ) -> Submission:
-    """Lock the answer to the current question, once; an earlier position is a harmless replay."""
+    """Lock the answer to the current question, once; an earlier position is a harmless replay.
+    `asked` is the question at `position` when the caller read it with the attempt."""
     if attempt.finished:
         raise AttemptOver("This attempt is over; its answers can no longer change.")
     if expire_if_due(session, attempt, now):
         raise AttemptOver("Time ran out: answers after the deadline do not count.")
-    answer = answer_at(session, attempt, position) if position >= 0 else None
+    if asked is not None and asked.position == position:
+        answer: AttemptAnswer | None = asked
+    else:
+        answer = answer_at(session, attempt, position) if position >= 0 else None
     if answer is None:
         raise NotCurrentQuestion("There is no such question in this attempt.")
     settings = QuizSettings.from_mapping(attempt.settings)

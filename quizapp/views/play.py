@@ -8,7 +8,7 @@ from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import db
 from quizapp.forms.play import AnswerForm, StartForm
-from quizapp.models import Attempt, Quiz, utcnow
+from quizapp.models import Attempt, AttemptAnswer, Quiz, utcnow
 from quizapp.play import attempts as play
 from quizapp.play import catalogue, leaderboard
 from quizapp.play.catalogue import QuizCard
@@ -29,7 +29,16 @@ def published_quiz(slug: str) -> Quiz:
 
 def own_attempt(token: str) -> Attempt:
     """The attempt behind a token, refusing anyone but the browser that started it."""
-    attempt = play.attempt_by_token(db.session(), token)
+    return checked(play.attempt_by_token(db.session(), token))
+
+
+def own_attempt_at(token: str, position: int | None = None) -> tuple[Attempt, AttemptAnswer | None]:
+    """The same, with its question at `position` (its current one by default) read along."""
+    found = play.attempt_at(db.session(), token, position)
+    return checked(found[0] if found else None), found[1] if found else None
+
+
+def checked(attempt: Attempt | None) -> Attempt:
     if attempt is None:
         abort(404, description="There is no game at this address.")
     if not plays_as(attempt.player):
@@ -99,13 +108,12 @@ def start(slug: str) -> ResponseReturnValue:
 
 @bp.get("/play/<token>")
 def question(token: str) -> ResponseReturnValue:
-    attempt = own_attempt(token)
+    attempt, answer = own_attempt_at(token)
     now = utcnow()
     if play.expire_if_due(db.session(), attempt, now):
         db.session.commit()
         flash("Time is up. Unanswered questions count as wrong.")
-    answer = play.current_answer(db.session(), attempt)
-    if answer is None:
+    if attempt.finished or answer is None:  # over, or past its last question
         return redirect(url_for("play.results", token=token), code=303)
     play.mark_shown(db.session(), answer, now)
     asking = play.asking(attempt, answer, now)
@@ -124,14 +132,14 @@ def render_question(
 
 @bp.post("/play/<token>")
 def submit(token: str) -> ResponseReturnValue:
-    attempt = own_attempt(token)
     form = AnswerForm()
     position = small_int(form.position.data)
+    attempt, asked = own_attempt_at(token, position)
     if position is None:
         abort(400, description="The answer did not say which question it answers.")
     try:
         submission = play.submit_answer(
-            db.session(), attempt, position, form.answer.data or "", utcnow()
+            db.session(), attempt, position, form.answer.data or "", utcnow(), asked
         )
     except play.AttemptOver as error:
         db.session.commit()
@@ -157,8 +165,7 @@ def submit(token: str) -> ResponseReturnValue:
 
 @bp.get("/play/<token>/answers/<int:position>")
 def feedback(token: str, position: int) -> ResponseReturnValue:
-    attempt = own_attempt(token)
-    answer = play.answer_at(db.session(), attempt, position)
+    attempt, answer = own_attempt_at(token, position)
     if answer is None:
         abort(404, description="There is no such question in this game.")
     if not answer.answered or play.feedback_hidden(attempt):
