@@ -1,8 +1,10 @@
 """An attempt's life: start (snapshot and order fixed), show, answer once, finish.
 
 Every change that must happen once (locking an answer, moving to the next question, finishing)
-is a conditional UPDATE whose row count says whether this request made it. A double click, a
-replayed POST or a second worker racing on the same attempt therefore changes nothing twice.
+is a conditional UPDATE whose row count, or the row it returns, says whether this request made
+it. A double click, a replayed POST or a second worker racing on the same attempt therefore
+changes nothing twice. The attempt's UPDATEs return what they changed, which the session takes
+as the attempt's state: what is posted to the boards is the row as the closing UPDATE left it.
 """
 
 from __future__ import annotations
@@ -11,14 +13,10 @@ import random
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, joinedload
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import CursorResult
-
+from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.kinds import AskedAs, Verdict, kind_of
 from quizapp.models import Attempt, AttemptAnswer, Player, Question, Quiz
@@ -104,6 +102,16 @@ _ANSWER_AT = sa.select(AttemptAnswer).where(
     AttemptAnswer.attempt_id == sa.bindparam("attempt_id"),
     AttemptAnswer.position == sa.bindparam("position"),
 )
+# What playing changes in an attempt: the UPDATEs that change it return these, so the attempt in
+# the session is brought up to date without reading it again.
+_PLAYED = (
+    Attempt.status,
+    Attempt.current_position,
+    Attempt.points,
+    Attempt.correct_count,
+    Attempt.finished_at,
+    Attempt.duration_ms,
+)
 _MARK_SHOWN = (
     sa.update(AttemptAnswer)
     .where(AttemptAnswer.id == sa.bindparam("answer_id"), AttemptAnswer.shown_at.is_(None))
@@ -121,6 +129,7 @@ _MOVE_ON = (
         points=Attempt.points + sa.bindparam("earned"),
         correct_count=Attempt.correct_count + sa.bindparam("right"),
     )
+    .returning(*_PLAYED)
 )
 _LOCK_ANSWER = (
     sa.update(AttemptAnswer)
@@ -321,17 +330,17 @@ def submit_answer(
     # Move the attempt on first: only a request that finds it still active, on this question,
     # gets to lock the answer. A racing give-up, deadline or second click finds no row.
     connection = session.connection()
-    result = connection.execute(
+    moved = connection.execute(
         _MOVE_ON,
         {"attempt_id": attempt.id, "position": position, "earned": points, "right": int(correct)},
-    )
-    moved = result.rowcount
-    session.expire(attempt)
-    if not moved:
+    ).first()
+    if moved is None:
+        session.expire(attempt)
         if attempt.finished:
             raise AttemptOver("This attempt is over; its answers can no longer change.")
         session.expire(answer)
         return Submission(answer, replay=True, feedback_hidden=hidden_until_the_end)
+    _update_loaded(attempt, moved._mapping)
     connection.execute(
         _LOCK_ANSWER,
         {
@@ -351,6 +360,12 @@ def submit_answer(
     return Submission(answer, replay=False, feedback_hidden=hidden_until_the_end and not last)
 
 
+def _update_loaded(attempt: Attempt, values: sa.RowMapping) -> None:
+    """Take what an UPDATE … RETURNING gave back as the attempt's loaded state."""
+    for name, value in values.items():
+        set_committed_value(attempt, name, value)
+
+
 def feedback_hidden(attempt: Attempt) -> bool:
     """Whether the right answers stay hidden for now: until the end, in quizzes that say so."""
     return QuizSettings.from_mapping(attempt.settings).feedback == "end" and not attempt.finished
@@ -365,16 +380,19 @@ def give_up(session: Session, attempt: Attempt, now: datetime) -> None:
 def finish(session: Session, attempt: Attempt, status: str, finished_at: datetime) -> bool:
     """Close the attempt once and post it to the leaderboards; False if it was already closed."""
     duration_ms = max(0, round((finished_at - attempt.started_at).total_seconds() * 1000))
-    result = session.execute(
+    closed = session.execute(
         sa.update(Attempt)
         .where(Attempt.id == attempt.id, Attempt.status == "active")
         .values(status=status, finished_at=finished_at, duration_ms=duration_ms)
+        .returning(*_PLAYED)
         .execution_options(synchronize_session=False)
-    )
-    closed = cast("CursorResult[Any]", result).rowcount
-    session.expire(attempt)
-    if not closed:
+    ).first()
+    if closed is None:
+        session.expire(attempt)
         return False
+    # The points posted are the row's as this UPDATE left it, not as this request first read
+    # them: an answer locked meanwhile by another request counts.
+    _update_loaded(attempt, closed._mapping)
     session.execute(
         sa.update(Quiz)
         .where(Quiz.id == attempt.quiz_id)
