@@ -13,6 +13,7 @@ import random
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, joinedload
@@ -82,9 +83,10 @@ _ATTEMPT_BY_TOKEN = (
     .where(Attempt.token == sa.bindparam("token"))
     .options(joinedload(Attempt.player), joinedload(Attempt.quiz))
 )
-# The attempt with its question at a position (its current one when that is None).
+# The attempt with its question at a position (its current one when that is None), and the
+# attempt holding the player's all-time entry on the quiz (whether this game is practice).
 _ATTEMPT_AT = (
-    sa.select(Attempt, AttemptAnswer)
+    sa.select(Attempt, AttemptAnswer, leaderboard.HELD_ALL_TIME_OF_ATTEMPT)
     .outerjoin(
         AttemptAnswer,
         sa.and_(
@@ -234,13 +236,20 @@ def attempt_by_token(session: Session, token: str) -> Attempt | None:
     return session.scalar(_ATTEMPT_BY_TOKEN, {"token": token})
 
 
-def attempt_at(
-    session: Session, token: str, position: int | None = None
-) -> tuple[Attempt, AttemptAnswer | None] | None:
-    """The attempt behind a token with its question at `position`, by default its current one
-    (None past its last): one statement for what each page of a game reads first."""
+class AttemptAt(NamedTuple):
+    attempt: Attempt
+    answer: AttemptAnswer | None  # the question asked at a position; None past the last
+    practice: bool  # a replay under first-game rules (leaderboard.practice)
+
+
+def attempt_at(session: Session, token: str, position: int | None = None) -> AttemptAt | None:
+    """The attempt behind a token with its question at `position`, by default its current one,
+    and whether it is practice: one statement for what each page of a game reads first."""
     row = session.execute(_ATTEMPT_AT, {"token": token, "position": position}).first()
-    return None if row is None else (row[0], row[1])
+    if row is None:
+        return None
+    attempt, answer, held = row
+    return AttemptAt(attempt, answer, leaderboard.practice(attempt, held))
 
 
 def answer_at(session: Session, attempt: Attempt, position: int) -> AttemptAnswer | None:

@@ -8,7 +8,7 @@ from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import db
 from quizapp.forms.play import AnswerForm, StartForm
-from quizapp.models import Attempt, AttemptAnswer, Quiz, utcnow
+from quizapp.models import Attempt, Quiz, utcnow
 from quizapp.play import attempts as play
 from quizapp.play import catalogue, leaderboard
 from quizapp.play.catalogue import QuizCard
@@ -32,10 +32,12 @@ def own_attempt(token: str) -> Attempt:
     return checked(play.attempt_by_token(db.session(), token))
 
 
-def own_attempt_at(token: str, position: int | None = None) -> tuple[Attempt, AttemptAnswer | None]:
+def own_attempt_at(token: str, position: int | None = None) -> play.AttemptAt:
     """The same, with its question at `position` (its current one by default) read along."""
     found = play.attempt_at(db.session(), token, position)
-    return checked(found[0] if found else None), found[1] if found else None
+    checked(found.attempt if found else None)
+    assert found is not None  # refused above
+    return found
 
 
 def checked(attempt: Attempt | None) -> Attempt:
@@ -108,7 +110,7 @@ def start(slug: str) -> ResponseReturnValue:
 
 @bp.get("/play/<token>")
 def question(token: str) -> ResponseReturnValue:
-    attempt, answer = own_attempt_at(token)
+    attempt, answer, practice = own_attempt_at(token)
     now = utcnow()
     if play.expire_if_due(db.session(), attempt, now):
         db.session.commit()
@@ -117,7 +119,6 @@ def question(token: str) -> ResponseReturnValue:
         return redirect(url_for("play.results", token=token), code=303)
     play.mark_shown(db.session(), answer, now)
     asking = play.asking(attempt, answer, now)
-    practice = leaderboard.is_practice(db.session(), attempt)
     db.session.commit()
     return render_question(asking, practice)
 
@@ -134,7 +135,7 @@ def render_question(
 def submit(token: str) -> ResponseReturnValue:
     form = AnswerForm()
     position = small_int(form.position.data)
-    attempt, asked = own_attempt_at(token, position)
+    attempt, asked, _ = own_attempt_at(token, position)
     if position is None:
         abort(400, description="The answer did not say which question it answers.")
     try:
@@ -165,7 +166,7 @@ def submit(token: str) -> ResponseReturnValue:
 
 @bp.get("/play/<token>/answers/<int:position>")
 def feedback(token: str, position: int) -> ResponseReturnValue:
-    attempt, answer = own_attempt_at(token, position)
+    attempt, answer, practice = own_attempt_at(token, position)
     if answer is None:
         abort(404, description="There is no such question in this game.")
     if not answer.answered or play.feedback_hidden(attempt):
@@ -175,7 +176,7 @@ def feedback(token: str, position: int) -> ResponseReturnValue:
         "play/feedback.html",
         attempt=attempt,
         answer=answer,
-        practice=leaderboard.is_practice(db.session(), attempt),
+        practice=practice,
     )
 
 
