@@ -21,7 +21,7 @@ from quizapp.config import (
     settings_from_environment,
 )
 from quizapp.extensions import csrf, db, login_manager, migrate
-from quizapp.views import hardening
+from quizapp.views import form_tokens, hardening
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -60,6 +60,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
     csrf.init_app(app)
+    form_tokens.init_app(app)
     login_manager.init_app(app)
 
 

@@ -15,6 +15,7 @@ from werkzeug.test import TestResponse
 from quizapp import accounts, create_app
 from quizapp.config import ConfigError
 from quizapp.extensions import db
+from quizapp.views import hardening
 from tests.author_support import PASSWORD
 from tests.playing import publish_quiz, start
 
@@ -155,6 +156,43 @@ def test_a_players_cookie_signed_a_day_ago_is_sent_again_for_another_year(
     assert expires.replace(tzinfo=UTC) > datetime.now(UTC) + timedelta(days=364)
     assert session_cookies(client.get("/")) == []
     assert 'value="Ann"' in client.get(f"/quizzes/{quiz.slug}").get_data(as_text=True)
+
+
+def test_a_cookie_read_before_is_refused_once_it_is_more_than_a_year_old(
+    client: FlaskClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quiz = publish_quiz(session)
+    start(client, quiz.slug)
+    assert 'value="Ann"' in client.get(f"/quizzes/{quiz.slug}").get_data(as_text=True)
+    a_year_on = time.time() + 366 * 86_400
+    monkeypatch.setattr(hardening.time, "time", lambda: a_year_on)
+    assert 'value="Ann"' not in client.get(f"/quizzes/{quiz.slug}").get_data(as_text=True)
+
+
+def test_a_cookie_read_before_with_another_signature_is_refused(
+    client: FlaskClient, session: Session
+) -> None:
+    quiz = publish_quiz(session)
+    start(client, quiz.slug)
+    assert 'value="Ann"' in client.get(f"/quizzes/{quiz.slug}").get_data(as_text=True)
+    cookie = client.get_cookie("session")
+    assert cookie is not None
+    forged = cookie.value[:-1] + ("A" if cookie.value[-1] != "A" else "B")
+    client.set_cookie("session", forged)
+    assert 'value="Ann"' not in client.get(f"/quizzes/{quiz.slug}").get_data(as_text=True)
+
+
+def test_a_session_holding_a_list_is_read_anew_for_every_request(app: Flask) -> None:
+    """A kept session is copied for each request; a list in it would be shared, so a session
+    holding one (flashed messages) is not kept."""
+    interface = app.session_interface
+    serializer = interface.get_signing_serializer(app)  # type: ignore[attr-defined]
+    cookie = serializer.dumps({"player": "key", "_flashes": [["message", "Hello"]]})
+    with app.test_request_context(headers={"Cookie": f"session={cookie}"}) as context:
+        first = interface.open_session(app, context.request)
+        first["_flashes"].append(["message", "Again"])
+        second = interface.open_session(app, context.request)
+    assert second["_flashes"] == [["message", "Hello"]]
 
 
 def test_the_remember_me_cookie_is_secure_over_https(app: Flask, session: Session) -> None:

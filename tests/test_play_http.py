@@ -452,6 +452,33 @@ def test_an_answer_racing_a_give_up_changes_nothing(
     assert not asked(session, token, 0).answered
 
 
+def test_a_give_up_that_read_the_attempt_before_an_answer_posts_that_answers_points(
+    client: FlaskClient, session: Session, quiz: Quiz
+) -> None:
+    """The boards get the points an attempt holds when it closes, not those read before."""
+    from quizapp.models import BoardEntry
+    from quizapp.play import attempts as play
+
+    token = start(client, quiz.slug)
+    value = right_value(asked(session, token, 0))
+    with fresh(session) as early:
+        stale = early.scalars(sa.select(Attempt).where(Attempt.token == token)).one()
+        assert stale.points == 0
+        assert answer(client, token, 0, value).status_code == 303
+        play.give_up(early, stale, utcnow())
+        early.commit()
+    attempt = attempt_of(session, token)
+    assert (attempt.status, attempt.correct_count) == ("gave_up", 1)
+    assert attempt.points > 0
+    with fresh(session) as reader:
+        posted = reader.scalar(
+            sa.select(BoardEntry.points).where(
+                BoardEntry.attempt_id == attempt.id, BoardEntry.period == "all"
+            )
+        )
+    assert posted == attempt.points
+
+
 def test_signing_in_mid_game_keeps_the_game(
     app: Flask, client: FlaskClient, session: Session, quiz: Quiz
 ) -> None:

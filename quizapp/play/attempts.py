@@ -1,8 +1,10 @@
 """An attempt's life: start (snapshot and order fixed), show, answer once, finish.
 
 Every change that must happen once (locking an answer, moving to the next question, finishing)
-is a conditional UPDATE whose row count says whether this request made it. A double click, a
-replayed POST or a second worker racing on the same attempt therefore changes nothing twice.
+is a conditional UPDATE whose row count, or the row it returns, says whether this request made
+it. A double click, a replayed POST or a second worker racing on the same attempt therefore
+changes nothing twice. The attempt's UPDATEs return what they changed, which the session takes
+as the attempt's state: what is posted to the boards is the row as the closing UPDATE left it.
 """
 
 from __future__ import annotations
@@ -11,14 +13,11 @@ import random
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, cast
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, joinedload
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import CursorResult
-
+from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.kinds import AskedAs, Verdict, kind_of
 from quizapp.models import Attempt, AttemptAnswer, Player, Question, Quiz
@@ -84,9 +83,36 @@ _ATTEMPT_BY_TOKEN = (
     .where(Attempt.token == sa.bindparam("token"))
     .options(joinedload(Attempt.player), joinedload(Attempt.quiz))
 )
+# The attempt with its question at a position (its current one when that is None), and the
+# attempt holding the player's all-time entry on the quiz (whether this game is practice).
+_ATTEMPT_AT = (
+    sa.select(Attempt, AttemptAnswer, leaderboard.HELD_ALL_TIME_OF_ATTEMPT)
+    .outerjoin(
+        AttemptAnswer,
+        sa.and_(
+            AttemptAnswer.attempt_id == Attempt.id,
+            AttemptAnswer.position
+            == sa.func.coalesce(
+                sa.bindparam("position", type_=sa.Integer), Attempt.current_position
+            ),
+        ),
+    )
+    .where(Attempt.token == sa.bindparam("token"))
+    .options(joinedload(Attempt.player), joinedload(Attempt.quiz))
+)
 _ANSWER_AT = sa.select(AttemptAnswer).where(
     AttemptAnswer.attempt_id == sa.bindparam("attempt_id"),
     AttemptAnswer.position == sa.bindparam("position"),
+)
+# What playing changes in an attempt: the UPDATEs that change it return these, so the attempt in
+# the session is brought up to date without reading it again.
+_PLAYED = (
+    Attempt.status,
+    Attempt.current_position,
+    Attempt.points,
+    Attempt.correct_count,
+    Attempt.finished_at,
+    Attempt.duration_ms,
 )
 _MARK_SHOWN = (
     sa.update(AttemptAnswer)
@@ -105,6 +131,7 @@ _MOVE_ON = (
         points=Attempt.points + sa.bindparam("earned"),
         correct_count=Attempt.correct_count + sa.bindparam("right"),
     )
+    .returning(*_PLAYED)
 )
 _LOCK_ANSWER = (
     sa.update(AttemptAnswer)
@@ -209,10 +236,20 @@ def attempt_by_token(session: Session, token: str) -> Attempt | None:
     return session.scalar(_ATTEMPT_BY_TOKEN, {"token": token})
 
 
-def current_answer(session: Session, attempt: Attempt) -> AttemptAnswer | None:
-    if attempt.finished or attempt.current_position >= attempt.question_count:
+class AttemptAt(NamedTuple):
+    attempt: Attempt
+    answer: AttemptAnswer | None  # the question asked at a position; None past the last
+    practice: bool  # a replay under first-game rules (leaderboard.practice)
+
+
+def attempt_at(session: Session, token: str, position: int | None = None) -> AttemptAt | None:
+    """The attempt behind a token with its question at `position`, by default its current one,
+    and whether it is practice: one statement for what each page of a game reads first."""
+    row = session.execute(_ATTEMPT_AT, {"token": token, "position": position}).first()
+    if row is None:
         return None
-    return answer_at(session, attempt, attempt.current_position)
+    attempt, answer, held = row
+    return AttemptAt(attempt, answer, leaderboard.practice(attempt, held))
 
 
 def answer_at(session: Session, attempt: Attempt, position: int) -> AttemptAnswer | None:
@@ -269,14 +306,23 @@ def judge(answer: AttemptAnswer, raw: str) -> Verdict:
 
 
 def submit_answer(
-    session: Session, attempt: Attempt, position: int, raw: str, now: datetime
+    session: Session,
+    attempt: Attempt,
+    position: int,
+    raw: str,
+    now: datetime,
+    asked: AttemptAnswer | None = None,
 ) -> Submission:
-    """Lock the answer to the current question, once; an earlier position is a harmless replay."""
+    """Lock the answer to the current question, once; an earlier position is a harmless replay.
+    `asked` is the question at `position` when the caller read it with the attempt."""
     if attempt.finished:
         raise AttemptOver("This attempt is over; its answers can no longer change.")
     if expire_if_due(session, attempt, now):
         raise AttemptOver("Time ran out: answers after the deadline do not count.")
-    answer = answer_at(session, attempt, position) if position >= 0 else None
+    if asked is not None and asked.position == position:
+        answer: AttemptAnswer | None = asked
+    else:
+        answer = answer_at(session, attempt, position) if position >= 0 else None
     if answer is None:
         raise NotCurrentQuestion("There is no such question in this attempt.")
     settings = QuizSettings.from_mapping(attempt.settings)
@@ -293,17 +339,17 @@ def submit_answer(
     # Move the attempt on first: only a request that finds it still active, on this question,
     # gets to lock the answer. A racing give-up, deadline or second click finds no row.
     connection = session.connection()
-    result = connection.execute(
+    moved = connection.execute(
         _MOVE_ON,
         {"attempt_id": attempt.id, "position": position, "earned": points, "right": int(correct)},
-    )
-    moved = result.rowcount
-    session.expire(attempt)
-    if not moved:
+    ).first()
+    if moved is None:
+        session.expire(attempt)
         if attempt.finished:
             raise AttemptOver("This attempt is over; its answers can no longer change.")
         session.expire(answer)
         return Submission(answer, replay=True, feedback_hidden=hidden_until_the_end)
+    _update_loaded(attempt, moved._mapping)
     connection.execute(
         _LOCK_ANSWER,
         {
@@ -323,6 +369,12 @@ def submit_answer(
     return Submission(answer, replay=False, feedback_hidden=hidden_until_the_end and not last)
 
 
+def _update_loaded(attempt: Attempt, values: sa.RowMapping) -> None:
+    """Take what an UPDATE … RETURNING gave back as the attempt's loaded state."""
+    for name, value in values.items():
+        set_committed_value(attempt, name, value)
+
+
 def feedback_hidden(attempt: Attempt) -> bool:
     """Whether the right answers stay hidden for now: until the end, in quizzes that say so."""
     return QuizSettings.from_mapping(attempt.settings).feedback == "end" and not attempt.finished
@@ -337,16 +389,19 @@ def give_up(session: Session, attempt: Attempt, now: datetime) -> None:
 def finish(session: Session, attempt: Attempt, status: str, finished_at: datetime) -> bool:
     """Close the attempt once and post it to the leaderboards; False if it was already closed."""
     duration_ms = max(0, round((finished_at - attempt.started_at).total_seconds() * 1000))
-    result = session.execute(
+    closed = session.execute(
         sa.update(Attempt)
         .where(Attempt.id == attempt.id, Attempt.status == "active")
         .values(status=status, finished_at=finished_at, duration_ms=duration_ms)
+        .returning(*_PLAYED)
         .execution_options(synchronize_session=False)
-    )
-    closed = cast("CursorResult[Any]", result).rowcount
-    session.expire(attempt)
-    if not closed:
+    ).first()
+    if closed is None:
+        session.expire(attempt)
         return False
+    # The points posted are the row's as this UPDATE left it, not as this request first read
+    # them: an answer locked meanwhile by another request counts.
+    _update_loaded(attempt, closed._mapping)
     session.execute(
         sa.update(Quiz)
         .where(Quiz.id == attempt.quiz_id)

@@ -258,24 +258,41 @@ def record(session: Session, attempt: Attempt) -> None:
     session.flush()
 
 
-# Built once, run on the connection: every page of a game asks it, and composing the statement
-# or going through the ORM would cost more than running it.
+# Built once, run on the connection: composing the statement or going through the ORM would
+# cost more than running it.
 _HELD_ALL_TIME = sa.select(BoardEntry.attempt_id).where(
     BoardEntry.quiz_id == sa.bindparam("quiz_id"),
     BoardEntry.player_id == sa.bindparam("player_id"),
     BoardEntry.period == "all",
     BoardEntry.period_start == ALL_TIME,
 )
+# The same as a column of a statement that reads an attempt: the pages of a game read it along.
+HELD_ALL_TIME_OF_ATTEMPT = (
+    sa.select(BoardEntry.attempt_id)
+    .where(
+        BoardEntry.quiz_id == Attempt.quiz_id,
+        BoardEntry.player_id == Attempt.player_id,
+        BoardEntry.period == "all",
+        BoardEntry.period_start == ALL_TIME,
+    )
+    .scalar_subquery()
+)
+
+
+def practice(attempt: Attempt, held: int | None) -> bool:
+    """Whether this game is a replay under first-game rules, given the attempt that holds the
+    player's all-time entry on the quiz (None: none does): another game does, so `record` posts
+    this one nowhere."""
+    first_only = QuizSettings.from_mapping(attempt.settings).first_game_counts
+    return first_only and held is not None and held != attempt.id
 
 
 def is_practice(session: Session, attempt: Attempt) -> bool:
-    """Whether this game is a replay under first-game rules: the player's all-time entry on the
-    quiz already holds another game, so `record` posts this one nowhere."""
+    """The same, reading the player's all-time entry."""
     if not QuizSettings.from_mapping(attempt.settings).first_game_counts:
         return False
     player = {"quiz_id": attempt.quiz_id, "player_id": attempt.player_id}
-    held = session.connection().execute(_HELD_ALL_TIME, player).scalar()
-    return held is not None and held != attempt.id
+    return practice(attempt, session.connection().execute(_HELD_ALL_TIME, player).scalar())
 
 
 def _beats(attempt: Attempt, entry: BoardEntry) -> bool:

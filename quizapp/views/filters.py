@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask import Flask
+from markupsafe import Markup
 
 from quizapp.kinds import kind_of
 from quizapp.text import limits
@@ -35,9 +36,16 @@ def when(moment: datetime | None) -> str:
     return "" if moment is None else f"{moment.isoformat(' ', 'minutes')} UTC"
 
 
+def time_tag(moment: datetime) -> Markup:
+    """The moment as a <time> element: machine-readable in UTC, and as `when` writes it. One
+    call instead of a method call, a filter and two escapes for each of a board's rows."""
+    return Markup(f'<time datetime="{moment.isoformat()}Z">{when(moment)}</time>')
+
+
 def register(app: Flask) -> None:
     app.add_template_filter(duration)
     app.add_template_filter(points)
     app.add_template_filter(when)
+    app.add_template_filter(time_tag)
     app.add_template_filter(kind_of, "question_kind")
     app.jinja_env.globals["limits"] = limits

@@ -3,7 +3,9 @@ the session cookie's flags, and a health check that asks the database."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from flask import Blueprint, Flask, Request, Response, abort, has_request_context, request
@@ -65,14 +67,23 @@ def _refuse_nul_bytes() -> None:
 
 
 def _secure_headers(response: Response) -> Response:
-    for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
-    if request.is_secure:
-        response.headers.setdefault("Strict-Transport-Security", HSTS)
-    if response.status_code == 503:
-        response.headers.setdefault("Retry-After", "5")
+    """Each header unless the response already has one. Its names are read in one pass: a
+    missing name costs `Headers.setdefault` a KeyError raised and caught, and every response
+    misses them all."""
+    present = {name.lower() for name, _ in response.headers}
+    added = [(name, value) for name, value in HEADERS.items() if name.lower() not in present]
+    if request.is_secure and "strict-transport-security" not in present:
+        added.append(("Strict-Transport-Security", HSTS))
+    if response.status_code == 503 and "retry-after" not in present:
+        added.append(("Retry-After", "5"))
+    response.headers.extend(added)
     return response
 
+
+# The values a session may hold to be kept once read (see SecureOverHttps), and how many sessions
+# a worker keeps (a few hundred bytes each) before it starts again.
+PLAIN = (str, int, float, bool, type(None))
+KEPT = 10_000
 
 # A long-lived session's cookie starts its lifetime again when it is sent anew; once a day is
 # enough for a year-long cookie, and spares every other response signing it again.
@@ -93,6 +104,14 @@ class SecureOverHttps(SecureCookieSessionInterface):
     # The signing serializer of the last keys seen: Flask makes a new one for every request.
     _signing: tuple[tuple[object, ...], URLSafeTimedSerializer | None] | None = None
 
+    def __init__(self) -> None:
+        # Cookies this worker has read, by keys and value: what they hold and when they were
+        # signed. A browser sends the same cookie with each request until its session changes
+        # (or a day has passed), and checking its signature and decoding it again was a
+        # twentieth of a page's time. Only sessions of plain values are kept: the request's
+        # session is a copy, and a list or dict in it would be shared.
+        self._opened: dict[tuple[object, str], tuple[dict[str, Any], datetime]] = {}
+
     def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
         keys = (app.secret_key, *(app.config["SECRET_KEY_FALLBACKS"] or ()))
         if self._signing is None or self._signing[0] != keys:
@@ -110,10 +129,23 @@ class SecureOverHttps(SecureCookieSessionInterface):
         if not value:
             return self.session_class()
         max_age = int(app.permanent_session_lifetime.total_seconds())
-        try:
-            data, signed_at = serializer.loads(value, max_age=max_age, return_timestamp=True)
-        except BadSignature:
-            return self.session_class()
+        key = (self._signing[0] if self._signing else (), value)
+        known = self._opened.get(key)
+        if known is None:
+            try:
+                data, signed_at = serializer.loads(value, max_age=max_age, return_timestamp=True)
+            except BadSignature:
+                return self.session_class()
+            if all(isinstance(item, PLAIN) for item in data.values()):
+                if len(self._opened) >= KEPT:
+                    self._opened.clear()
+                self._opened[key] = (data, signed_at)
+        else:
+            data, signed_at = known
+            # As itsdangerous counts a signature's age: whole seconds.
+            if int(time.time()) - int(signed_at.timestamp()) > max_age:
+                del self._opened[key]
+                return self.session_class()
         session = self.session_class(data)
         session.signed_at = signed_at
         return session

@@ -29,7 +29,18 @@ def published_quiz(slug: str) -> Quiz:
 
 def own_attempt(token: str) -> Attempt:
     """The attempt behind a token, refusing anyone but the browser that started it."""
-    attempt = play.attempt_by_token(db.session(), token)
+    return checked(play.attempt_by_token(db.session(), token))
+
+
+def own_attempt_at(token: str, position: int | None = None) -> play.AttemptAt:
+    """The same, with its question at `position` (its current one by default) read along."""
+    found = play.attempt_at(db.session(), token, position)
+    checked(found.attempt if found else None)
+    assert found is not None  # refused above
+    return found
+
+
+def checked(attempt: Attempt | None) -> Attempt:
     if attempt is None:
         abort(404, description="There is no game at this address.")
     if not plays_as(attempt.player):
@@ -99,17 +110,15 @@ def start(slug: str) -> ResponseReturnValue:
 
 @bp.get("/play/<token>")
 def question(token: str) -> ResponseReturnValue:
-    attempt = own_attempt(token)
+    attempt, answer, practice = own_attempt_at(token)
     now = utcnow()
     if play.expire_if_due(db.session(), attempt, now):
         db.session.commit()
         flash("Time is up. Unanswered questions count as wrong.")
-    answer = play.current_answer(db.session(), attempt)
-    if answer is None:
+    if attempt.finished or answer is None:  # over, or past its last question
         return redirect(url_for("play.results", token=token), code=303)
     play.mark_shown(db.session(), answer, now)
     asking = play.asking(attempt, answer, now)
-    practice = leaderboard.is_practice(db.session(), attempt)
     db.session.commit()
     return render_question(asking, practice)
 
@@ -124,14 +133,14 @@ def render_question(
 
 @bp.post("/play/<token>")
 def submit(token: str) -> ResponseReturnValue:
-    attempt = own_attempt(token)
     form = AnswerForm()
     position = small_int(form.position.data)
+    attempt, asked, _ = own_attempt_at(token, position)
     if position is None:
         abort(400, description="The answer did not say which question it answers.")
     try:
         submission = play.submit_answer(
-            db.session(), attempt, position, form.answer.data or "", utcnow()
+            db.session(), attempt, position, form.answer.data or "", utcnow(), asked
         )
     except play.AttemptOver as error:
         db.session.commit()
@@ -157,8 +166,7 @@ def submit(token: str) -> ResponseReturnValue:
 
 @bp.get("/play/<token>/answers/<int:position>")
 def feedback(token: str, position: int) -> ResponseReturnValue:
-    attempt = own_attempt(token)
-    answer = play.answer_at(db.session(), attempt, position)
+    attempt, answer, practice = own_attempt_at(token, position)
     if answer is None:
         abort(404, description="There is no such question in this game.")
     if not answer.answered or play.feedback_hidden(attempt):
@@ -168,7 +176,7 @@ def feedback(token: str, position: int) -> ResponseReturnValue:
         "play/feedback.html",
         attempt=attempt,
         answer=answer,
-        practice=leaderboard.is_practice(db.session(), attempt),
+        practice=practice,
     )
 
 
