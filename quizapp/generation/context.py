@@ -61,7 +61,7 @@ def film_for(ctx: Context, position: int) -> str:
         for s in ctx.masked.slots
         if s.kind == "F"
         and not is_background(ctx.book.text, ctx.masked, s)
-        and not PLAYED_AS_ROLE.search(ctx.book.text, max(0, s.start - 20), s.start)
+        and not PLAYED_AS_ROLE.search(ctx.book.text, max(0, s.start - 70), s.start)
     ]
     before = [s for s in films if s.end <= position]
     after = [s for s in films if s.start >= position]
@@ -104,7 +104,12 @@ INSTALLMENT_AFTER = regex.compile(r"^:?\s+(?:\d+|[IVX]+|Part\b|Chapter\b)|^:\s+\
 
 
 # "He plays Rudra" where the Hindi version is titled "Rudra": a name played is a role.
-PLAYED_AS_ROLE = regex.compile(r"\b(?:plays|played|playing|portrays|portrayed|as)\s+$")
+# ("... remade the film in English as 'Low Water'" names a film: a remake or a release "as".)
+PLAYED_AS_ROLE = regex.compile(
+    r"\b(?:plays|played|playing|portrays|portrayed)\s+$"
+    r"|(?<!\b(?:remade|released|retitled|titled|renamed|known|billed|marketed|sold|distributed)"
+    r"\b[^.;]{0,40})\bas\s+$"
+)
 
 
 def _sequel_named_after(ctx: Context, position: int) -> str | None:

@@ -266,9 +266,12 @@ def _drop_quoted_only(book: NameBook) -> None:
     """A "name" the article only ever writes inside quotes is (part of) a title ("Deep Field",
     "The Long Shore"), not a person whose first name happens to be in the dictionary."""
     quoted = [match.span() for match in QUOTED.finditer(book.text)]
+    # A headline may leave a title unquoted ("Akai Shio (Red Tide)"): the body decides.
+    first_line = book.text.find("\n")
     for key, name in list(book.persons.items()):
         spots = [m.span() for m in regex.finditer(regex.escape(name), book.text)]
-        if spots and all(any(a < start and end < b for a, b in quoted) for start, end in spots):
+        body = [spot for spot in spots if spot[0] > first_line >= 0] or spots
+        if body and all(any(a < start and end < b for a, b in quoted) for start, end in body):
             del book.persons[key]
 
 

@@ -350,6 +350,7 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
         pt.REPLACES_DIRECTOR,
         pt.LINEUP_DIRECTOR,
         pt.OWNER_OF_GENRE_TITLE,
+        pt.REMADE_AS,
     ):
         for match in pattern.finditer(m):
             for group in ("p", "p2", "p3", "p4"):
@@ -371,6 +372,8 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
                     continue
                 if pattern is pt.DIRECTOR_NOUN and pt.JURY_SENTENCE.search(m):
                     continue
+                if pattern is pt.DIRECTOR_NOUN and pt.REMADE_AS.match(m, match.start("p")):
+                    continue  # "director X remade the film as F": X directed F, not this film
                 if pattern is pt.DIRECTOR_NOUN and pt.JURY_HEAD.search(
                     m, max(0, match.start() - 40), match.start()
                 ):

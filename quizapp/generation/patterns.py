@@ -246,6 +246,11 @@ EARLIER_DIRECTED = regex.compile(
     rf"|(?P<f4>{F})[”\"’']?(?:\s+\({D}\))?,\s+(?P<p4>{P})[’']s\s+(?:{D}\s+)?"
     r"(?:remake|debut|last\s+film|first\s+film|final\s+film|breakout)"
 )
+# "Rhys Callaghan remade the film in English as 'Low Water'": the remake is the remaker's.
+REMADE_AS = regex.compile(
+    rf"(?P<p>{P})\s+(?:later\s+)?remade\s+(?:the\s+film|it|the\s+story|{F})\s+"
+    rf"(?:[^,.;⟦]{{0,40}}\s+)?as\s+[“\"‘']?(?P<f>{F})"
+)
 # "Dan Berk ("X") and Robert Olsen ("Y"), the writers and directors of "Villains"".
 DIRECTORS_OF = regex.compile(
     rf"(?P<p>{P}){PAREN}(?:\s+and\s+(?P<p2>{P}){PAREN})?,\s+(?:the\s+)?(?:(?:co-)?writers?\s+and\s+)?"

@@ -49,9 +49,11 @@ def _one_year_per_title(facts: list[Fact]) -> list[Fact]:
 
 
 def _complete_yearless_dates(facts: list[Fact]) -> list[Fact]:
+    # Only a dated release lends its year: a bare year ("Akai Shio (1963)") is the original
+    # release, and "Opens Nov. 8" in a restoration's review is this year's.
     years: dict[str, set[str]] = {}
     for fact in facts:
-        if fact.kind == "release_date" and regex.fullmatch(r"\d{4}(?:-\d\d){0,2}", fact.value):
+        if fact.kind == "release_date" and regex.fullmatch(r"\d{4}(?:-\d\d){1,2}", fact.value):
             years.setdefault(fact.subject, set()).add(fact.value[:4])
     completed = []
     for fact in facts:

@@ -156,3 +156,15 @@ def test_the_director_then_he_is_the_director_just_named() -> None:
         "hesitant about the project, he entered talks to direct."
     )
     assert ("Night Harbor 2", "Tom Gale") not in _directors(text)
+
+
+def test_who_remade_a_film_directed_the_remake() -> None:
+    text = (
+        'Akai Shio (Red Tide)\n\nSato Ken\'s 1963 drama "Akai Shio" is restored. In 2004 the '
+        'Australian director Rhys Callaghan remade the film in English as "Low Water," with '
+        "Kelly Macintyre as the widow."
+    )
+    facts = {(f.kind, f.subject, f.value) for f in extract_facts(text)}
+    assert ("director", "Low Water", "Rhys Callaghan") in facts
+    assert ("director", "Akai Shio", "Rhys Callaghan") not in facts
+    assert ("cast", "Akai Shio", "Kelly Macintyre") not in facts
