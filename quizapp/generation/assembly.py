@@ -30,7 +30,9 @@ def assemble(drafts: Sequence[QuestionDraft], limit: int) -> list[int]:
 
 def one_per_fact(drafts: Sequence[QuestionDraft], limit: int) -> list[int]:
     """One draft per fact, facts in the order the bank first asks them, kinds taken in turn
-    (the kind used least so far, ties in the registry's order)."""
+    (the kind used least so far, ties in the registry's order). A multiple choice whose wrong
+    options come from the pools rather than the article is taken last: graded by the rubric,
+    such options were the quizzes' commonest flaw (an era or franchise outlier)."""
     by_fact: dict[FactKey, list[int]] = {}
     for index, draft in enumerate(drafts):
         by_fact.setdefault(fact_key(draft), []).append(index)
@@ -40,7 +42,14 @@ def one_per_fact(drafts: Sequence[QuestionDraft], limit: int) -> list[int]:
     for indices in by_fact.values():
         if len(chosen) == limit:
             break
-        best = min(indices, key=lambda i: (used[drafts[i].kind], rank.get(drafts[i].kind, 99)))
+        best = min(
+            indices,
+            key=lambda i: (
+                drafts[i].pooled_options > 0,
+                used[drafts[i].kind],
+                rank.get(drafts[i].kind, 99),
+            ),
+        )
         used[drafts[best].kind] += 1
         chosen.append(best)
     return chosen

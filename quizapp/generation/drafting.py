@@ -113,6 +113,7 @@ def _material(fact: Fact, spec: Spec, rng: random.Random) -> DraftMaterial:
 
 def _drafts(fact: Fact, spec: Spec, rng: random.Random) -> list[QuestionDraft]:
     material = _material(fact, spec, rng)
+    pooled = len(material.wrong) - len(material.named_wrong)
     drafts: list[QuestionDraft] = []
     for kind in KINDS.values():
         draft = kind.draft(material, rng)
@@ -129,6 +130,7 @@ def _drafts(fact: Fact, spec: Spec, rng: random.Random) -> list[QuestionDraft]:
                 evidence_start=fact.start,
                 evidence_end=fact.end,
                 accepted_answers=list(draft.accepted_answers),
+                pooled_options=pooled if kind.name == "multiple_choice" else 0,
             )
         )
     return drafts

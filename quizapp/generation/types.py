@@ -117,6 +117,9 @@ class QuestionDraft:
     evidence_start: int
     evidence_end: int
     accepted_answers: list[str] = field(default_factory=list)
+    # Wrong options taken from the shipped pools or other articles rather than this article:
+    # a quiz prefers another kind of question over such a multiple choice.
+    pooled_options: int = 0
 
     @property
     def answer(self) -> str:

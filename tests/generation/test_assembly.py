@@ -75,3 +75,12 @@ def test_a_question_whose_feedback_names_another_answer_comes_after_it() -> None
     spoiler = _draft("typed", "Ann Lee", "Ann Lee and Bo Sun made Film.", "Who directed Film?")
     spoiled = _draft("typed", "Bo Sun", "Bo Sun co-directed.", "Who co-directed Film?")
     assert assemble([spoiler, spoiled], 10) == [1, 0]
+
+
+def test_a_multiple_choice_with_pooled_options_gives_way_to_another_kind() -> None:
+    pooled = _draft("multiple_choice", "Ann Lee", "Ann Lee directed Film.", "Who directed Film?")
+    pooled = QuestionDraft(**{**pooled.__dict__, "pooled_options": 3})
+    typed = _draft("typed", "Ann Lee", "Ann Lee directed Film.", "Who directed Film? (a surname)")
+    assert one_per_fact([pooled, typed], 10) == [1]
+    article_only = QuestionDraft(**{**pooled.__dict__, "pooled_options": 0})
+    assert one_per_fact([article_only, typed], 10) == [0]
