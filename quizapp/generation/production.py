@@ -48,14 +48,24 @@ def series_facts(ctx: Context) -> Iterator[Fact]:
         )
 
 
+LANGUAGES = frozenset(
+    """english french spanish portuguese italian german dutch russian polish czech greek turkish
+    arabic hebrew persian farsi urdu hindi bengali punjabi tamil telugu malayalam kannada
+    marathi mandarin cantonese chinese japanese korean thai vietnamese indonesian malay tagalog
+    swahili yoruba igbo hausa wolof zulu xhosa amharic danish swedish norwegian finnish
+    icelandic hungarian romanian ukrainian serbian croatian latin black-and-white colour color
+    monochrome 3d imax widescreen""".split()
+)
+
+
 def production_facts(ctx: Context) -> Iterator[Fact]:
     text, base = ctx.sentence.text, ctx.sentence.start
     film = film_for(ctx, base + len(text))
     for match in pt.FILMING_IN.finditer(text):
         for place in regex.finditer(pt.PLACE, match.group("list")):
             start = base + match.start("list") + place.start()
-            if place.group().casefold() in MONTHS:
-                continue
+            if place.group().casefold() in MONTHS or place.group().casefold() in LANGUAGES:
+                continue  # "shot in Wolof and French": languages, not places
             name = place.group().rstrip(".")
             yield make_fact(ctx, "filming_location", film, name, (start, start + len(name)))
     if pt.DELAY_CONTEXT.search(text):
@@ -64,7 +74,10 @@ def production_facts(ctx: Context) -> Iterator[Fact]:
             yield make_fact(ctx, "delay", film, match.group("cause"), span, qualifier="cause")
         for match in pt.DELAY_LENGTH.finditer(text):
             span = (base + match.start("length"), base + match.end("length"))
-            yield make_fact(ctx, "delay", film, match.group("length"), span, qualifier="length")
+            # "pushing Copperline back nearly seven months and moving X into ...": the film
+            # named before the length is the one delayed.
+            delayed = film_for(ctx, span[0])
+            yield make_fact(ctx, "delay", delayed, match.group("length"), span, qualifier="length")
     for match in pt.STUDIO.finditer(text):
         group = "s" if match.group("s") else "s2"
         span = (base + match.start(group), base + match.end(group))

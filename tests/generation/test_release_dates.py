@@ -126,3 +126,15 @@ def test_a_reviews_headline_names_its_film_and_its_credits_lines_date_it() -> No
         ("release_date", "Harbor Ghosts", "2025-03-14"),
     } <= facts
     assert not {f for f in facts if f[1] in {"Channel 4", "Released 14"}}
+
+
+def test_a_delay_belongs_to_the_film_pushed_and_a_language_is_no_location() -> None:
+    text = (
+        "Sovereign has reshuffled its calendar, pushing Ana Reis's Western Copperline back "
+        "nearly seven months and moving the drama The Last Good Summer into its slot.\n\n"
+        "The drama Still Waters, shot in Wolof and French in Kayar, won the top prize."
+    )
+    facts = {(f.kind, f.subject, f.value) for f in extract_facts(text)}
+    assert ("delay", "Copperline", "nearly seven months") in facts
+    assert not {f for f in facts if f[0] == "delay" and f[1] == "The Last Good Summer"}
+    assert not {f for f in facts if f[0] == "filming_location" and f[2] in {"Wolof", "French"}}
