@@ -65,6 +65,14 @@ def film_for(ctx: Context, position: int) -> str:
     ]
     before = [s for s in films if s.end <= position]
     after = [s for s in films if s.start >= position]
+    # "opposite Colin Firth in A Quiet Inheritance": the film right after "in" is the one.
+    slot = next((s for s in ctx.masked.slots if s.start <= position < s.end), None)
+    if slot is not None:
+        inside = IN_FILM_AFTER.match(ctx.book.text, slot.end)
+        if inside:
+            named = next((s for s in after if s.start == inside.end()), None)
+            if named is not None:
+                return named.value
     if not films:
         sequel = _sequel_named_after(ctx, position)
         if sequel is not None:
@@ -103,6 +111,7 @@ FILM_PRONOUN_SUBJECT = regex.compile(
 INSTALLMENT_AFTER = regex.compile(r"^:?\s+(?:\d+|[IVX]+|Part\b|Chapter\b)|^:\s+\p{Lu}")
 
 
+IN_FILM_AFTER = regex.compile(r"(?:\s*\([^()]{0,40}\))?\s+in\s+(?=[“\"‘']?\p{Lu})")
 # "He plays Rudra" where the Hindi version is titled "Rudra": a name played is a role.
 # ("... remade the film in English as 'Low Water'" names a film: a remake or a release "as".)
 PLAYED_AS_ROLE = regex.compile(

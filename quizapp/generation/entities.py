@@ -193,9 +193,11 @@ def _add_context_persons(book: NameBook, sentences: list[Sentence]) -> None:
                 book.persons.setdefault(match_key(name), name)
                 book.confirmed.add(match_key(name))
                 continue
-            name = strip_possessive(
-                next(match.group(g) for g in ("n", "n2", "n4", "n5", "n6", "n7") if match.group(g))
-            )
+            group = next(g for g in ("n", "n2", "n4", "n5", "n6", "n7") if match.group(g))
+            name = match.group(group)
+            if group in ("n6", "n7"):
+                name = LEADING_NOISE.sub("", name)  # "Joining Hawke, who plays ..."
+            name = strip_possessive(name)
             words = name.split()
             if len(words) < 2:
                 continue

@@ -66,6 +66,8 @@ def production_facts(ctx: Context) -> Iterator[Fact]:
             start = base + match.start("list") + place.start()
             if place.group().casefold() in MONTHS or place.group().casefold() in LANGUAGES:
                 continue  # "shot in Wolof and French": languages, not places
+            if regex.search(r"[’']s\b", place.group()):
+                continue  # "in Sydney's inner west", "in Vinod Kurian's Makaram": not a place
             name = place.group().rstrip(".")
             yield make_fact(ctx, "filming_location", film, name, (start, start + len(name)))
     if pt.DELAY_CONTEXT.search(text):

@@ -223,7 +223,7 @@ TITLE_NOISE = regex.compile(
 LEADING_NOISE = regex.compile(
     r"^(?:(?:The|A|An|In|On|At|For|From|With|After|Before|Now|While|When|Director|Filmmaker|"
     r"Actor|Actress|Star|Starring|Featuring|Writer|Producer|Screenwriter|Oscar-winner|Sir|Dame|"
-    r"Both)\s)+"
+    r"Both|Joining|Including|Alongside|Opposite|Meanwhile|Also)\s)+"
 )
 
 
@@ -271,7 +271,7 @@ def _add_film(book: NameBook, title: str, *, quoted: bool = False, typed: bool =
     """Register a title, unless it reads as something else. Quotes vouch for a title that
     starts like a sentence ("My Black Mini Dress"); a context only a film fits (`typed`)
     outweighs a first name in the dictionary."""
-    title = _without_owner(book, _clean_title(title))
+    title = _without_owner(book, _split_role_in_title(book, _clean_title(title)))
     owned = OWNER.match(title)
     if owned and match_key(owned.group("rest")) in book.persons:
         return  # "Taiwan's Anna Lin": a person with her country, not a title
@@ -297,6 +297,24 @@ def _add_film(book: NameBook, title: str, *, quoted: bool = False, typed: bool =
 
 
 OWNER = regex.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>\p{Lu}.*)$")
+
+
+ROLE_IN_TITLE = regex.compile(
+    r"^(?P<left>.+?)\s+in\s+(?P<right>(?:The|A|An)\s.+|(?:[^\s]+\s){0,2}[^\s]+[’']s\s.+)$"
+)
+
+
+def _split_role_in_title(book: NameBook, title: str) -> str:
+    """ "She was Kayleigh in Amina Rauf's Tenement (2014)", "Colin Firth in A Quiet
+    Inheritance (2019)": a name, then "in" and a title that opens with an article (which a
+    title's own "in" never capitalises) or a possessive, is someone in that title."""
+    found = ROLE_IN_TITLE.match(title)
+    if not found:
+        return title
+    left = found.group("left")
+    if len(left.split()) == 1 or match_key(left) in book.persons:
+        return found.group("right")
+    return title
 
 
 def _a_known_surname(book: NameBook, word: str) -> bool:

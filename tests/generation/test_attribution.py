@@ -685,3 +685,16 @@ def test_a_nickname_in_quotes_and_a_glossed_headline_are_not_titles_or_people() 
     book = build_name_book(text, split_sentences(text))
     assert "Dice" not in book.films.values()
     assert "red tide" not in book.persons
+
+
+def test_a_profiles_credits_name_the_film_after_in() -> None:
+    text = (
+        'Ana Reis stars in the thriller "Small Hours".\n\nShe was the runaway Kayleigh in Tom '
+        "Gale's Tenement (2014), and she held her own opposite Colin Firth in A Quiet "
+        "Inheritance (2019). Joining Reis, who plays a dispatcher, is Ida Voss."
+    )
+    book = build_name_book(text, split_sentences(text))
+    assert {"Tenement", "A Quiet Inheritance"} <= set(book.films.values())
+    assert not {t for t in book.films.values() if " in " in t}
+    assert "joining reis" not in book.persons
+    assert ("cast", "Tenement", "Colin Firth") not in _facts(text)
