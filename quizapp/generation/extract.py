@@ -372,6 +372,8 @@ def _director_facts(ctx: Context) -> Iterator[Fact]:
                     continue
                 if pattern is pt.DIRECTOR_NOUN and pt.JURY_SENTENCE.search(m):
                     continue
+                if pattern is pt.DIRECTOR_NOUN and pt.LINEUP_DIRECTOR.match(m, match.start()):
+                    continue  # "director X brings the drama F": the line-up rule names F
                 if pattern is pt.DIRECTOR_NOUN and pt.REMADE_AS.match(m, match.start("p")):
                     continue  # "director X remade the film as F": X directed F, not this film
                 if pattern is pt.DIRECTOR_NOUN and pt.JURY_HEAD.search(

@@ -211,7 +211,7 @@ FILM_BY = regex.compile(
 LINEUP_DIRECTOR = regex.compile(
     r"(?:\b\p{Lu}\p{L}+[’']s|\b(?i:director|filmmaker|auteur))\s+"
     rf"(?P<p>{P})\s+(?:returns\s+(?:to\s+(?:the\s+)?\p{{Lu}}\p{{L}}+\s+)?with|presents|competes\s+with|"
-    rf"brings|unveils|premieres)\s+(?:the\s+[\p{{Ll}}-]+\s+)?[“\"‘']?(?P<f>{F})"
+    rf"brings|unveils|premieres)\s+(?:the\s+(?:[\p{{Ll}}-]+\s+){{1,3}})?[“\"‘']?(?P<f>{F})"
     rf"|(?P<f2>{F})[”\"’']?(?:\s+\([^()]{{1,60}}\))?,\s+(?:the|her|his|their)\s+"
     r"(?:debut|first|second|third|fourth|fifth|new|latest)\s+(?:feature|film)\s+(?:from|by)\s+"
     r"(?:(?:the\s+)?(?:\p{Lu}[\p{L}-]+\s+){0,2}(?:director|filmmaker)\s+)?"

@@ -12,7 +12,7 @@ from collections import Counter
 
 import regex
 
-from quizapp.generation.lexicon import AWARDS, NON_NAME_WORDS, gender_of
+from quizapp.generation.lexicon import AWARDS, NON_NAME_WORDS, gender_of, is_given_name
 from quizapp.generation.namebook import NameBook
 from quizapp.text.dates import MONTHS, find_dates
 from quizapp.text.folding import match_key
@@ -365,13 +365,36 @@ GLOSSED_TITLE = regex.compile(
 )
 
 
+ROLE_HONORIFIC = regex.compile(
+    r"^(?:Lt|Dr|Mr|Mrs|Ms|Sgt|Capt|Det|Prof|Sir|Dame|Lady|Lord|Chief|Officer|Agent|Detective|"
+    r"Captain|Doctor|Aunt|Uncle|King|Queen|Prince|Princess)\.?$"
+)
+
+
+def _reads_like_a_role(words: list[str]) -> bool:
+    if ROLE_HONORIFIC.match(words[0]):
+        return True
+    connectors = {w for w in words if regex.fullmatch(CONNECTOR, w.casefold())}
+    return len(words) <= 3 and not connectors and is_given_name(words[0])
+
+
+CREDIT_LIST_BEFORE = regex.compile(r"\),\s+(?:and\s+)?$")
+CREDIT_LIST_AFTER = regex.compile(r",\s+(?:and\s+)?\p{Lu}[^()\n]{0,40}\(")
+
+
 def _is_glossed_title(book: NameBook, title: str, gloss: str) -> bool:
     """The bracket holds a title-cased title of two words or more, and what it glosses is not
     a person ("Actor (Credit)") nor a place."""
     words, gloss_words = title.split(), gloss.split()
     if len(gloss_words) < 2 or not _title_case(gloss_words) or gloss_words[0][:1].isdigit():
         return False
-    if match_key(title) in book.persons or NOT_A_TITLE.search(title):
+    if NOT_A_TITLE.search(title):
+        return False
+    # A name the text already takes for a person is an actor when the bracket reads like a
+    # role ("Ginnifer Goodwin (Lt. Judy Hopps)"), a title when it reads like one ("Ọmọ Olókun
+    # (Child of the Sea)").
+    person_like = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+    if (person_like or match_key(title) in book.persons) and _reads_like_a_role(gloss_words):
         return False
     if any(w.casefold() in NON_NAME_WORDS for w in words[:1]) or match_key(gloss) in book.persons:
         return False
@@ -404,7 +427,15 @@ def collect_films(book: NameBook, sentence: Sentence, *, headline: bool = False)
                 _add_film(book, inner, quoted=True, typed=headline)
     for match in GLOSSED_TITLE.finditer(text, sentence.start, sentence.end):
         title, gloss = match.group("t"), match.group("en")
+        in_a_list = CREDIT_LIST_BEFORE.search(text, max(0, match.start() - 4), match.start()) or (
+            CREDIT_LIST_AFTER.match(text, match.end())
+        )
+        if in_a_list:
+            continue  # "Jason Bateman (Horrible Bosses), Ginnifer Goodwin (Once Upon A Time)"
         if _is_glossed_title(book, title, gloss):
+            # Stronger than "with X" or a first name's look: "with Ọmọ Olókun (Child of the Sea)".
+            book.persons.pop(match_key(title), None)
+            book.confirmed.discard(match_key(title))
             _add_film(book, title, quoted=True, typed=True)
     for pattern in FILM_CONTEXTS:
         for match in pattern.finditer(text, sentence.start, sentence.end):

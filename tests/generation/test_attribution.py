@@ -698,3 +698,17 @@ def test_a_profiles_credits_name_the_film_after_in() -> None:
     assert not {t for t in book.films.values() if " in " in t}
     assert "joining reis" not in book.persons
     assert ("cast", "Tenement", "Colin Firth") not in _facts(text)
+
+
+def test_a_glossed_title_outweighs_with_x_but_a_list_of_credits_stays_people() -> None:
+    text = (
+        "Venice line-up announced\n\nIfeoma Chukwu is the first Nigerian filmmaker selected "
+        "for the Competition with Ọmọ Olókun (Child of the Sea), a Yoruba-language drama.\n\n"
+        'The voice cast of the film "Zootropolis" includes Jason Bateman (Horrible Bosses), '
+        "Ginnifer Goodwin (Once Upon A Time) and Octavia Spencer (The Help). Filipino director "
+        'Carlo Dima brings the typhoon drama "Bagyo" (Storm).'
+    )
+    book = build_name_book(text, split_sentences(text))
+    assert "Ọmọ Olókun" in book.films.values()
+    assert "Ginnifer Goodwin" not in book.films.values()
+    assert ("director", "Bagyo", "Carlo Dima") in _facts(text)
