@@ -218,6 +218,8 @@ EARLIER_WORK = (
     r"best\s+remembered\s+for|who\s+(?:also\s+)?(?:directed|produced|wrote|starred\s+in|made|carried|led|headlined|fronted|anchored)|"
     r"whose\s+(?:(?:debut|first|second|third|fourth|previous|last|earlier)\s+)?(?:feature|film|movie)|"
     r"(?:his|her|their|its)\s+(?:last|previous|earlier|prior)\s+(?:films?|movies?|features?|work)|"
+    # "they would next go on to star together in X": later work, also named in passing.
+    r"would\s+(?:later\s+|next\s+|soon\s+)?go\s+on\s+to\s+(?:\w+\s+){0,3}?(?:in|make|direct)|"
     # "seven years after her debut, 'The Pale Hour'"; "who won best actress at Cannes for X".
     r"(?:his|her|their)\s+(?:(?:19|20)\d\d\s+)?(?:feature\s+|directorial\s+)?debut|who\s+(?:also\s+)?won\s+[^.;,]{0,40}?\bfor)"
 )

@@ -167,7 +167,8 @@ DIRECTED_BY_LIST = regex.compile(
 )
 DIRECTOR_NOUN = regex.compile(
     r"(?<!(?i:artistic|festival|managing|creative|executive|casting|music|art|programme|program|"
-    r"general|technical|marketing|photography|fellow|another|other)\s)"
+    r"general|technical|marketing|photography|fellow|another|other|series|franchise|original|"
+    r"former|late)\s)"
     rf"\b(?i:director|filmmaker|helmer|dir\.)\s+(?P<p>{P})(?:[’']s\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<f>{F}))?"
 )
 WILL_DIRECT = regex.compile(

@@ -168,3 +168,16 @@ def test_who_remade_a_film_directed_the_remake() -> None:
     assert ("director", "Low Water", "Rhys Callaghan") in facts
     assert ("director", "Akai Shio", "Rhys Callaghan") not in facts
     assert ("cast", "Akai Shio", "Kelly Macintyre") not in facts
+
+
+def test_a_film_named_as_later_work_and_an_original_series_director_direct_nothing_here() -> None:
+    text = (
+        'Reeling Backward: "Harbor Inn" (1939)\n\n"Harbor Inn" is a forgotten film. Ana Reis '
+        'and Tom Gale would next go on to star together in "The Bell Tower".\n\nThe film was the '
+        "last British production for director Leo Marr.\n\nGhostbusters, from Ida Voss, son of "
+        "original series director Ivan Voss, opens March 5, 2021."
+    )
+    directors = _directors(text)
+    assert ("Harbor Inn", "Leo Marr") in directors
+    assert ("The Bell Tower", "Leo Marr") not in directors
+    assert not {d for d in directors if d[1] == "Ivan Voss"}
