@@ -6,6 +6,7 @@ import calendar
 
 import regex
 
+from quizapp.generation.lexicon import name_region
 from quizapp.text.folding import match_key
 
 
@@ -42,6 +43,12 @@ def accepted_variants(answer: str, answer_type: str, iso: str | None = None) -> 
         words = regex.sub(r",?\s+(?:Jr|Sr)\.?$", "", answer).split()
         if len(words) > 1:
             variants.append(words[-1])
+            # East Asian names put the family name first ("Seo Ha-yoon", "Song Kang-ho"):
+            # "a surname is enough" must accept it too.
+            if answer_type == "person" and (
+                name_region(answer) in {"kr", "cn", "jp"} or regex.search(r"-\p{Ll}", words[-1])
+            ):
+                variants.append(words[0])
             if answer_type == "character":
                 variants.append(" ".join(w for w in words if not w.endswith(".")))
     elif answer_type == "title" and answer.startswith("The "):

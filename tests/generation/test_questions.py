@@ -11,6 +11,7 @@ from functools import cache
 import pytest
 
 from quizapp.generation import QuestionDraft, extract_facts, generate_questions
+from quizapp.generation.answers import accepted_variants
 from tests.generation.corpus import ARTICLE_NAMES, SEED_NAME, article_text, facts
 from tests.generation.matching import (
     character_value_match,
@@ -297,3 +298,15 @@ def test_an_actor_whose_role_is_known_is_asked_about_the_role_not_bare_membershi
     assert "Mara Quist" not in cast_of
     assert "Tomas Brenner" in cast_of
     assert any(d.fact.kind == "character" and d.fact.subject == "Mara Quist" for d in drafts)
+
+
+@pytest.mark.parametrize(
+    ("name", "surnames"),
+    [("Seo Ha-yoon", {"Seo"}), ("Zhou Xun", {"Zhou"}), ("Ana Okoro-Finch", {"Okoro-Finch"})],
+)
+def test_a_surname_is_enough_whichever_end_of_the_name_it_stands(
+    name: str, surnames: set[str]
+) -> None:
+    variants = set(accepted_variants(name, "person"))
+    assert surnames <= variants
+    assert "Ana" not in variants
