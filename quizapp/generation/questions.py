@@ -174,6 +174,10 @@ def _release(f: Fact, idx: FactIndex, _: str, rng: random.Random) -> Spec:
         since = as_of(idx.published) or "According to the article, "
         prompt = f"{since}{when[0].lower()}{when[1:]} is {f.subject} set for release?"
         statement = f"{since}{f.subject} is set for release {on} {{x}}."
+    elif len(f.value) == 4:
+        # "What release date ... ? 2019" reads wrong when only a year is known (rubric).
+        prompt = f"Which release year does the article give for {f.subject}?"
+        statement = f"The article gives {{x}} as the release year of {f.subject}."
     else:
         prompt = f"What release date does the article give for {f.subject}?"
         statement = f"The article gives {{x}} as the release date of {f.subject}."

@@ -338,3 +338,13 @@ def test_a_pool_name_fits_a_film_made_while_they_worked(
     active: tuple[int, int | None], year: int, fits: bool
 ) -> None:
     assert dx.PoolEntry("Kit Marlow", "m", active).active_near(year) is fits
+
+
+def test_a_year_without_a_tense_is_asked_as_a_year() -> None:
+    sentence = "Skyline Drift (2019) stars Kit Marlow."
+    facts_ = [
+        fact("film", "Skyline Drift", "Skyline Drift", sentence),
+        fact("release_date", "Skyline Drift", "2019", sentence),
+    ]
+    prompts_ = {d.prompt for d in generate_questions(facts_) if d.fact.kind == "release_date"}
+    assert prompts_ and all("date" not in p for p in prompts_ if not p.startswith("True"))
