@@ -95,16 +95,14 @@ def film_for(ctx: Context, position: int) -> str:
 
 # "The film", "The horror sequel", "This romantic drama" (not a bare "It"): a paragraph that
 # opens so goes on about the film the paragraph before named last.
-FILM_NOUN_SUBJECT = regex.compile(
+FILM_NOUN_PHRASE = (
     r"(?:The|This)\s+(?:[\p{Ll}-]+\s+){0,2}(?:film|movie|picture|sequel|prequel|remake|"
-    r"thriller|drama|comedy|adaptation|biopic|documentary|feature|musical|western)\b"
+    r"thriller|drama|comedy|adaptation|biopic|documentary|feature|musical|western)"
 )
+FILM_NOUN_SUBJECT = regex.compile(rf"{FILM_NOUN_PHRASE}\b")
 # "It", "The film", "The horror sequel", "This romantic drama": the sentence goes on about a
 # film named before it.
-FILM_PRONOUN_SUBJECT = regex.compile(
-    r"(?:It|(?:The|This)\s+(?:[\p{Ll}-]+\s+){0,2}(?:film|movie|picture|sequel|prequel|remake|"
-    r"thriller|drama|comedy|adaptation|biopic|documentary|feature|musical|western))\b"
-)
+FILM_PRONOUN_SUBJECT = regex.compile(rf"(?:It|{FILM_NOUN_PHRASE})\b")
 
 
 # What makes another film of a title: "Lion King 2", "Dune: Part Two", "Scream VI".
