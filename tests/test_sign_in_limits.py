@@ -173,7 +173,9 @@ def test_no_email_or_address_is_stored(client: FlaskClient, session: Session) ->
     sign_in(client, "ann@example.org", "guess")
     keys = session.scalars(sa.select(SignInFailures.key)).all()
     assert len(keys) == 4  # the pair and the address, a minute and an hour each
-    assert all(len(key) == 64 and "ann" not in key and "203" not in key for key in keys)
+    # Hex digests: no "@" or "." of an e-mail or an address can be in them (a bare "203" can,
+    # by chance: the old check failed one run in about twenty).
+    assert all(len(key) == 64 and set(key) <= set("0123456789abcdef") for key in keys)
 
 
 @pytest.mark.both_databases
