@@ -114,6 +114,19 @@ def test_questions_quiz_asks_each_fact_once(runner: FlaskCliRunner) -> None:
     assert len(quiz) < len(bank)
 
 
+def test_questions_quiz_with_a_limit_asks_what_the_stored_quiz_asks(
+    runner: FlaskCliRunner, fresh_session: Session
+) -> None:
+    short = json.loads(
+        runner.invoke(args=["questions", str(ARTICLE), "--quiz", "--limit", "3", "--json"]).stdout
+    )
+    assert runner.invoke(args=["ingest", str(ARTICLE)]).exit_code == 0
+    quiz = fresh_session.scalars(sa.select(Quiz)).one()
+    stored = [entry.question.prompt for entry in quiz.entries]
+    # The same first facts, asked the same way (the order may differ: it is chosen anew).
+    assert len(short) == 3 and {q["prompt"] for q in short} <= set(stored)
+
+
 def test_ingest_prints_the_new_quiz_then_recognises_the_article(
     runner: FlaskCliRunner, fresh_session: Session
 ) -> None:

@@ -69,12 +69,14 @@ def questions_command(
     drafts = generation.generate_questions(
         extract_text(path, text),
         seed=seed,
-        limit=limit,
+        limit=None if as_quiz else limit,
         published=parse_date(published),
         text=text,
     )
     if as_quiz:
-        drafts = [drafts[i] for i in assemble(drafts, limit or len(drafts))]
+        # As ingest picks them: from the whole bank, as many as a quiz holds.
+        size = limit or current_app.config["QUIZAPP_QUESTIONS_PER_QUIZ"]
+        drafts = [drafts[i] for i in assemble(drafts, size)]
     if as_json:
         payload = [draft.as_json() for draft in drafts]
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))

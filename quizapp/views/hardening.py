@@ -144,7 +144,7 @@ class SecureOverHttps(SecureCookieSessionInterface):
             data, signed_at = known
             # As itsdangerous counts a signature's age: whole seconds.
             if int(time.time()) - int(signed_at.timestamp()) > max_age:
-                del self._opened[key]
+                self._opened.pop(key, None)  # another thread may have dropped it first
                 return self.session_class()
         session = self.session_class(data)
         session.signed_at = signed_at
