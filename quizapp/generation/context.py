@@ -9,6 +9,7 @@ import regex
 from quizapp.generation.entities import NameBook
 from quizapp.generation.hedging import is_hedged
 from quizapp.generation.masking import MaskedSentence, Slot
+from quizapp.generation.title_checks import continues_as_installment
 from quizapp.generation.types import Fact
 from quizapp.text.sentences import Sentence
 
@@ -105,10 +106,6 @@ FILM_NOUN_SUBJECT = regex.compile(rf"{FILM_NOUN_PHRASE}\b")
 FILM_PRONOUN_SUBJECT = regex.compile(rf"(?:It|{FILM_NOUN_PHRASE})\b")
 
 
-# What makes another film of a title: "Lion King 2", "Dune: Part Two", "Scream VI".
-INSTALLMENT_AFTER = regex.compile(r"^:?\s+(?:\d+|[IVX]+|Part\b|Chapter\b)|^:\s+\p{Lu}")
-
-
 IN_FILM_AFTER = regex.compile(r"(?:\s*\([^()]{0,40}\))?\s+in\s+(?=[“\"‘']?\p{Lu})")
 # "He plays Rudra" where the Hindi version is titled "Rudra": a name played is a role.
 # ("... remade the film in English as 'Low Water'" names a film: a remake or a release "as".)
@@ -131,7 +128,7 @@ def _sequel_named_after(ctx: Context, position: int) -> str | None:
         sequels = {
             title
             for title in ctx.book.films.values()
-            if title.startswith(slot.value) and INSTALLMENT_AFTER.match(title[len(slot.value) :])
+            if title.startswith(slot.value) and continues_as_installment(title[len(slot.value) :])
         }
         if len(sequels) == 1:
             return sequels.pop()

@@ -17,14 +17,9 @@ from quizapp.generation.lexicon import (
     is_given_name,
 )
 from quizapp.generation.namebook import Mention, NameBook
-from quizapp.generation.titles import (
-    LEADING_NOISE,
-    QUOTED,
-    collect_films,
-    drop_dated_titles,
-    drop_non_films,
-    index_short_titles,
-)
+from quizapp.generation.title_checks import drop_dated_titles, drop_non_films, index_short_titles
+from quizapp.generation.title_contexts import LEADING_NOISE, QUOTED
+from quizapp.generation.titles import collect_films
 from quizapp.text.folding import match_key
 from quizapp.text.sentences import Sentence
 

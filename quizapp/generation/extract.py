@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
+from quizapp.generation import date_patterns as ev
 from quizapp.generation import patterns as pt
 from quizapp.generation.attribution import mark_unsure
 from quizapp.generation.casting import cast_facts, is_called_director, known_as_cast
@@ -440,7 +441,7 @@ def _writer_facts(ctx: Context) -> Iterator[Fact]:
 def _date_facts(ctx: Context) -> Iterator[Fact]:
     m = ctx.masked.masked
     moved: set[int] = set()
-    for match in pt.MOVED_FROM_TO.finditer(m):
+    for match in ev.MOVED_FROM_TO.finditer(m):
         old, new = slot_at(ctx, match, "old"), slot_at(ctx, match, "d")
         if new is None or old is None:
             continue
@@ -452,26 +453,26 @@ def _date_facts(ctx: Context) -> Iterator[Fact]:
         old_value = old.value or (year if old.date and old.date.month else "")
         if old.value:
             yield make_fact(ctx, "previous_release_date", film, old_value, (old.start, old.end))
-    for match in pt.NEW_DATE.finditer(m):
+    for match in ev.NEW_DATE.finditer(m):
         date = slot_at(ctx, match, "d")
         if date is None or not date.value or date.start in moved:
             continue
         moved.add(date.start)
         before = m[max(0, match.start() - 60) : match.start()]
-        cut = pt.CLAUSE_CUT.match(before)
+        cut = ev.CLAUSE_CUT.match(before)
         before = before[cut.end() :] if cut else before
-        kind = "previous_release_date" if pt.ORIGINALLY.search(before) else "release_date"
+        kind = "previous_release_date" if ev.ORIGINALLY.search(before) else "release_date"
         film = film_for(ctx, date.start)
         yield make_fact(ctx, kind, film, date.value, (date.start, date.end))
-    for match in [*pt.RELEASE_ON.finditer(m), *pt.DATED_FOR_RELEASE.finditer(m)]:
+    for match in [*ev.RELEASE_ON.finditer(m), *ev.DATED_FOR_RELEASE.finditer(m)]:
         for group in ("d", "d2"):
             date = slot_at(ctx, match, group) if group in match.groupdict() else None
             if date is None or date.start in moved:
                 continue
             before = m[max(0, match.start() - 60) : match.start()]
-            cut = pt.CLAUSE_CUT.match(before)
+            cut = ev.CLAUSE_CUT.match(before)
             before = before[cut.end() :] if cut else before
-            kind = "previous_release_date" if pt.ORIGINALLY.search(before) else "release_date"
+            kind = "previous_release_date" if ev.ORIGINALLY.search(before) else "release_date"
             film = film_for(ctx, date.start)
             value = date.value or (
                 f"?-{date.date.month:02d}-{date.date.day:02d}"
@@ -480,7 +481,7 @@ def _date_facts(ctx: Context) -> Iterator[Fact]:
             )
             if value:
                 yield make_fact(ctx, kind, film, value, (date.start, date.end))
-    for match in pt.FILM_YEAR.finditer(m):
+    for match in ev.FILM_YEAR.finditer(m):
         title = slot_at(ctx, match, "f") or slot_at(ctx, match, "f2")
         date = slot_at(ctx, match, "d") or slot_at(ctx, match, "d2")
         if title and date and date.value and len(date.value) == 4:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from quizapp.generation import patterns as pt
+from quizapp.generation import date_patterns as ev
 from quizapp.generation.context import Context, film_for, make_fact, slot_at
 from quizapp.generation.masking import Slot
 from quizapp.generation.types import Fact
@@ -16,7 +16,7 @@ from quizapp.text.dates import MONTHS
 def series_facts(ctx: Context) -> Iterator[Fact]:
     m = ctx.masked.masked
     film: Slot | None
-    for match in pt.PREVIOUS_INSTALLMENTS.finditer(m):
+    for match in ev.PREVIOUS_INSTALLMENTS.finditer(m):
         start, end = match.span("list")
         for film in ctx.masked.slots_in(start, end, "F"):
             if film.value != ctx.main_film:
@@ -29,13 +29,13 @@ def series_facts(ctx: Context) -> Iterator[Fact]:
                     (film.start, film.end),
                     anchor=trigger,
                 )
-    for pattern, kind in ((pt.SEQUEL_TO, "previous_installment"), (pt.SEQUEL_NAMED, "sequel")):
+    for pattern, kind in ((ev.SEQUEL_TO, "previous_installment"), (ev.SEQUEL_NAMED, "sequel")):
         for match in pattern.finditer(m):
             film = slot_at(ctx, match, "f")
             if film and film.value != ctx.main_film:
                 yield make_fact(ctx, kind, ctx.main_film, film.value, (film.start, film.end))
-    for match in pt.ORDINAL_INSTALLMENT.finditer(ctx.sentence.text):
-        number = pt.ORDINALS[match.group("n").casefold()]
+    for match in ev.ORDINAL_INSTALLMENT.finditer(ctx.sentence.text):
+        number = ev.ORDINALS[match.group("n").casefold()]
         start = ctx.sentence.start + match.start()
         yield make_fact(
             ctx,
@@ -61,8 +61,8 @@ LANGUAGES = frozenset(
 def production_facts(ctx: Context) -> Iterator[Fact]:
     text, base = ctx.sentence.text, ctx.sentence.start
     film = film_for(ctx, base + len(text))
-    for match in pt.FILMING_IN.finditer(text):
-        for place in regex.finditer(pt.PLACE, match.group("list")):
+    for match in ev.FILMING_IN.finditer(text):
+        for place in regex.finditer(ev.PLACE, match.group("list")):
             start = base + match.start("list") + place.start()
             if place.group().casefold() in MONTHS or place.group().casefold() in LANGUAGES:
                 continue  # "shot in Wolof and French": languages, not places
@@ -70,23 +70,23 @@ def production_facts(ctx: Context) -> Iterator[Fact]:
                 continue  # "in Sydney's inner west", "in Vinod Kurian's Makaram": not a place
             name = place.group().rstrip(".")
             yield make_fact(ctx, "filming_location", film, name, (start, start + len(name)))
-    if pt.DELAY_CONTEXT.search(text):
-        for match in pt.DELAY_CAUSE.finditer(text):
+    if ev.DELAY_CONTEXT.search(text):
+        for match in ev.DELAY_CAUSE.finditer(text):
             span = (base + match.start("cause"), base + match.end("cause"))
             yield make_fact(ctx, "delay", film, match.group("cause"), span, qualifier="cause")
-        for match in pt.DELAY_LENGTH.finditer(text):
+        for match in ev.DELAY_LENGTH.finditer(text):
             span = (base + match.start("length"), base + match.end("length"))
             # "pushing Copperline back nearly seven months and moving X into ...": the film
             # named before the length is the one delayed.
             delayed = film_for(ctx, span[0])
             yield make_fact(ctx, "delay", delayed, match.group("length"), span, qualifier="length")
-    for match in pt.STUDIO.finditer(text):
+    for match in ev.STUDIO.finditer(text):
         group = "s" if match.group("s") else "s2"
         span = (base + match.start(group), base + match.end(group))
         yield make_fact(ctx, "studio", film, match.group(group), span)
-    for match in pt.RUNTIME.finditer(text):
+    for match in ev.RUNTIME.finditer(text):
         span = (base + match.start(), base + match.end())
         yield make_fact(ctx, "runtime", film, f"{match.group('n')} minutes", span)
-    for match in pt.RATING.finditer(text):
+    for match in ev.RATING.finditer(text):
         span = (base + match.start("r"), base + match.end("r"))
         yield make_fact(ctx, "rating", film, match.group("r"), span)
