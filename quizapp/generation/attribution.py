@@ -58,6 +58,7 @@ class _Keys:
         self.start = {s.index: s.start for s in sentences}
         self.text = {s.index: s.text for s in sentences}
         self.titles: set[str] = set()
+        self._carried: dict[int, str | None] = {}
         self.in_passing = in_passing
         # "Jupiter" in a headline over a body about "Jupiter Ascending": the forms of a title.
         self.forms: dict[str, list[str]] = {}
@@ -86,6 +87,11 @@ class _Keys:
         return self.carried_over(paragraph) == title
 
     def carried_over(self, paragraph: int) -> str | None:
+        if paragraph not in self._carried:
+            self._carried[paragraph] = self._film_carried_over(paragraph)
+        return self._carried[paragraph]
+
+    def _film_carried_over(self, paragraph: int) -> str | None:
         """ "The film is co-directed by ...": a paragraph that opens with "The film" is about
         the film the paragraph before it named last."""
         indexes = self.in_paragraph[paragraph]

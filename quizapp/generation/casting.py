@@ -14,7 +14,7 @@ import regex
 from quizapp.generation import patterns as pt
 from quizapp.generation.context import Context, film_for, make_fact, slot_at
 from quizapp.generation.hedging import is_hedged
-from quizapp.generation.masking import Slot
+from quizapp.generation.masking import Slot, is_owner
 from quizapp.generation.types import Fact
 
 CREW_BEFORE = regex.compile(
@@ -241,10 +241,7 @@ ADJECTIVE_BEFORE_NOUN = regex.compile(
 def _owns_a_title(ctx: Context, slot: Slot) -> bool:
     """ "to open with Lee Min-seo's 'Winter Sea'", "with Delaney's longtime cinematographer":
     an owner (of a title, of a colleague) is not in a cast list."""
-    return bool(OWNER_OF_TITLE.match(ctx.book.text, slot.end))
-
-
-OWNER_OF_TITLE = regex.compile(r"[’']s?\s")
+    return is_owner(ctx.book.text, slot)
 
 
 def _after_as(ctx: Context, slot: Slot) -> bool:

@@ -124,14 +124,18 @@ def is_given_name(word: str) -> bool:
 NAME_COUNTRY_REGIONS = {"china": "cn", "india": "in", "japan": "jp", "korea": "kr"}
 
 
+@cache
+def _region_columns() -> dict[int, str]:
+    """Which of the dictionary's country columns belong to which industry, found once."""
+    countries = _detector().COUNTRIES
+    return {countries.index(country): region for country, region in NAME_COUNTRY_REGIONS.items()}
+
+
 def name_region(name: str) -> str | None:
     """The film industry ("cn", "in", "jp", "kr") a person's given name belongs to, when the
     dictionary knows it in that country alone ("Ranbir", "Seung-min", "Kenji"), else None."""
     detector = _detector()
-    columns = {
-        detector.COUNTRIES.index(country): region
-        for country, region in NAME_COUNTRY_REGIONS.items()
-    }
+    columns = _region_columns()
     for word in name.split():
         entry = detector.names.get(word.casefold())
         if not entry:

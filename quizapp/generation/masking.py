@@ -100,7 +100,13 @@ def find_mentions(book: NameBook, sentence: Sentence) -> list[Slot]:
 
 
 PRONOUN = regex.compile(r"\b(?:[Hh]e|[Ss]he|him)\b")
-OWNER_AFTER = regex.compile(r"[’']s\s")
+POSSESSIVE_AFTER = regex.compile(r"[’']s?\s")
+
+
+def is_owner(text: str, slot: Slot) -> bool:
+    """The name is followed by a possessive ("Roger Michell's Morning Glory"): it owns
+    something, it is not the clause's subject nor a cast list's member."""
+    return bool(POSSESSIVE_AFTER.match(text, slot.end))
 
 
 def mask(book: NameBook, sentence: Sentence, referent: str | None = None) -> MaskedSentence:
@@ -112,7 +118,7 @@ def mask(book: NameBook, sentence: Sentence, referent: str | None = None) -> Mas
             # Only owners named before it ("Holt's first feature was Gail Wentworth's drama,
             # in which she played"): the pronoun still refers outside the sentence.
             if all(
-                slot.start >= pronoun.end() or OWNER_AFTER.match(book.text, slot.end)
+                slot.start >= pronoun.end() or is_owner(book.text, slot)
                 for slot in slots
                 if slot.kind == "P"
             ):

@@ -10,7 +10,7 @@ import regex
 
 from quizapp.generation.entities import NameBook
 from quizapp.generation.lexicon import gender_of
-from quizapp.generation.masking import PRONOUN, MaskedSentence, mask
+from quizapp.generation.masking import PRONOUN, MaskedSentence, is_owner, mask
 from quizapp.text.sentences import Sentence
 
 
@@ -37,7 +37,7 @@ def masked_with_referents(book: NameBook, sentences: list[Sentence]) -> list[Mas
                 slot.value
                 for slot in previous.slots
                 if slot.kind == "P"
-                and not POSSESSIVE.match(book.text, slot.end)
+                and not is_owner(book.text, slot)
                 # "Directed by X, ..., F sees Ravi Teja ... He plays Rudra": he acts, so not X.
                 and not (
                     acting and CREW_BEFORE.search(book.text, max(0, slot.start - 30), slot.start)
@@ -91,9 +91,6 @@ def _protagonist(maskeds: list[MaskedSentence]) -> str | None:
     ):
         return None
     return next((name for name in opening if surname(name) == ranked[0]), None)
-
-
-POSSESSIVE = regex.compile(r"[’']s?\s")
 
 
 def _may_be(name: str, pronoun: str) -> bool:
