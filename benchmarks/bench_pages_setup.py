@@ -34,6 +34,8 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptAnswer, Quiz, utcnow
 from quizapp.play import attempts as play
 from quizapp.play import players
+from quizapp.play.starting import new_token, start_attempt
+from quizapp.play.statements import answer_at
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -96,13 +98,13 @@ def play_once(quiz: Quiz, nickname: str, rng: random.Random) -> None:
     session = db.session()
     started = utcnow() - timedelta(hours=rng.uniform(0.5, 240))
     player = players.new_player(session, nickname)
-    attempt = play.start_attempt(session, quiz, player, started, rng)
+    attempt = start_attempt(session, quiz, player, started, rng)
     skill = rng.random()
     last = attempt.question_count if rng.random() > 0.1 else attempt.question_count // 2
     moment = started
     for position in range(last):
         moment += timedelta(seconds=rng.uniform(3, 20))
-        answer = play.answer_at(session, attempt, position)
+        answer = answer_at(session, attempt, position)
         assert answer is not None
         right = rng.random() < skill
         if answer.correct_option is None:
@@ -139,7 +141,7 @@ def make_pool(app: Flask, visitor: Visitor, count: int, shown: bool) -> Pool:
         size = template.question_count
         row = {c.name: getattr(template, c.name) for c in attempts.columns if c.name != "id"}
         before = session.scalar(sa.select(sa.func.max(attempts.c.id))) or 0
-        tokens = [(play.new_token(), n % size) for n in range(count)]
+        tokens = [(new_token(), n % size) for n in range(count)]
         session.execute(
             attempts.insert(),
             [{**row, "token": token, "current_position": at} for token, at in tokens],

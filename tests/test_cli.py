@@ -348,15 +348,15 @@ def test_expire_closes_overdue_timed_attempts(runner: FlaskCliRunner, session: S
     from datetime import timedelta
 
     from quizapp.models import Attempt, BoardEntry, utcnow
-    from quizapp.play import attempts as play
     from quizapp.play.players import new_player
+    from quizapp.play.starting import start_attempt
 
     assert runner.invoke(args=["seed"]).exit_code == 0
     quiz = session.scalars(sa.select(Quiz)).one()
     quiz.settings = {**quiz.settings, "time_limit_seconds": 60}
     player = new_player(session, "Late")
-    overdue = play.start_attempt(session, quiz, player, utcnow() - timedelta(minutes=5))
-    current = play.start_attempt(session, quiz, player, utcnow())
+    overdue = start_attempt(session, quiz, player, utcnow() - timedelta(minutes=5))
+    current = start_attempt(session, quiz, player, utcnow())
     session.commit()
 
     result = runner.invoke(args=["expire"])

@@ -14,6 +14,8 @@ from quizapp.models import Attempt, BoardEntry, Player, PlayerTotal, Quiz
 from quizapp.play import attempts as play
 from quizapp.play import leaderboard
 from quizapp.play.players import new_player
+from quizapp.play.starting import start_attempt
+from quizapp.play.statements import answer_at
 from quizapp.views import boards
 from tests.conftest import ARTICLES_DIR
 from tests.playing import play_all, publish_quiz, right_value, start
@@ -37,9 +39,9 @@ def finished(
     session: Session, quiz: Quiz, who: Player, right: int, seconds: float, at: datetime = NOW
 ) -> Attempt:
     """An attempt with `right` right answers, given up `seconds` after it started at `at`."""
-    attempt = play.start_attempt(session, quiz, who, at)
+    attempt = start_attempt(session, quiz, who, at)
     for position in range(right):
-        asked = play.answer_at(session, attempt, position)
+        asked = answer_at(session, attempt, position)
         assert asked is not None
         play.submit_answer(session, attempt, position, right_value(asked), at)
     play.give_up(session, attempt, at + timedelta(seconds=seconds))

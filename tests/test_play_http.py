@@ -437,6 +437,7 @@ def test_an_answer_racing_a_give_up_changes_nothing(
 ) -> None:
     """A request that loaded the attempt before another one ended it must not score."""
     from quizapp.play import attempts as play
+    from quizapp.play.errors import AttemptOver
 
     token = start(client, quiz.slug)
     value = right_value(asked(session, token, 0))
@@ -444,7 +445,7 @@ def test_an_answer_racing_a_give_up_changes_nothing(
         stale = late.scalars(sa.select(Attempt).where(Attempt.token == token)).one()
         assert stale.status == "active"
         assert client.post(f"/play/{token}/give-up").status_code == 303
-        with pytest.raises(play.AttemptOver):
+        with pytest.raises(AttemptOver):
             play.submit_answer(late, stale, 0, value, utcnow())
         late.commit()
     attempt = attempt_of(session, token)

@@ -19,6 +19,8 @@ from quizapp.play import attempts as play
 from quizapp.play import leaderboard
 from quizapp.play.players import new_player
 from quizapp.play.settings import QuizSettings
+from quizapp.play.starting import start_attempt
+from quizapp.play.statements import answer_at
 from tests.author_support import signed_in
 from tests.playing import fresh, play_all, publish_quiz, right_value, start
 
@@ -84,7 +86,7 @@ def orders(session: Session, quiz: Quiz, games: int) -> dict[str, set[tuple[str,
     player = new_player(session, "Shuffler")
     seen: dict[str, set[tuple[str, ...]]] = {}
     for seed in range(games):
-        attempt = play.start_attempt(session, quiz, player, NOW, random.Random(seed))
+        attempt = start_attempt(session, quiz, player, NOW, random.Random(seed))
         for asked in attempt.answers:
             seen.setdefault(f"{asked.kind} {asked.position}", set()).add(tuple(asked.options))
     session.rollback()
@@ -104,9 +106,9 @@ def test_options_are_shuffled_for_each_game_but_true_false_keeps_its_order(
 
 
 def finished(session: Session, quiz: Quiz, who: Player, right: int, at: datetime) -> Attempt:
-    attempt = play.start_attempt(session, quiz, who, at)
+    attempt = start_attempt(session, quiz, who, at)
     for position in range(right):
-        asked = play.answer_at(session, attempt, position)
+        asked = answer_at(session, attempt, position)
         assert asked is not None
         play.submit_answer(session, attempt, position, right_value(asked), at)
     play.give_up(session, attempt, at + timedelta(seconds=30))
@@ -166,7 +168,7 @@ def test_a_game_started_before_the_first_finished_is_practice_once_it_has(
     """The first game to finish is the one that counts, whichever was started first."""
     quiz = publish_quiz(session)
     ann = new_player(session, "Ann")
-    early = play.start_attempt(session, quiz, ann, NOW)
+    early = start_attempt(session, quiz, ann, NOW)
     session.commit()
     finished(session, quiz, ann, right=1, at=NOW + timedelta(minutes=1))
     assert leaderboard.is_practice(session, early)

@@ -194,30 +194,29 @@ class ScoreTally(Model):
     attempts: Mapped[int] = mapped_column(default=0)
 
 
-class BoardEntryCount(Model):
+class CountingTree:
+    """The columns of a counting tree: how many of a board's entries, in a period, have a rank key
+    starting with `prefix` at `level` (quizapp/play/ranktree.py). A table using it adds the
+    columns naming its board in front (the mixin's columns come after the class's own)."""
+
+    period: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
+    period_start: Mapped[date] = mapped_column(primary_key=True)
+    level: Mapped[int] = mapped_column(sa.SmallInteger, primary_key=True)
+    prefix: Mapped[int] = mapped_column(sa.BigInteger, primary_key=True)
+    size: Mapped[int] = mapped_column()
+
+    # One B-tree on SQLite: a rank reads runs of neighbouring counters, keys and sizes together.
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
+class BoardEntryCount(CountingTree, Model):
     """How many of a quiz board's entries have a rank key starting with `prefix` at `level`:
     the counting tree a rank is summed from (quizapp/play/ranktree.py)."""
 
     quiz_id: Mapped[int] = mapped_column(
         sa.ForeignKey("quiz.id", ondelete="CASCADE"), primary_key=True
     )
-    period: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
-    period_start: Mapped[date] = mapped_column(primary_key=True)
-    level: Mapped[int] = mapped_column(sa.SmallInteger, primary_key=True)
-    prefix: Mapped[int] = mapped_column(sa.BigInteger, primary_key=True)
-    size: Mapped[int]
-
-    # One B-tree on SQLite: a rank reads runs of neighbouring counters, keys and sizes together.
-    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
-class PlayerTotalCount(Model):
+class PlayerTotalCount(CountingTree, Model):
     """The same counting tree over the overall board's totals, per period."""
-
-    period: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
-    period_start: Mapped[date] = mapped_column(primary_key=True)
-    level: Mapped[int] = mapped_column(sa.SmallInteger, primary_key=True)
-    prefix: Mapped[int] = mapped_column(sa.BigInteger, primary_key=True)
-    size: Mapped[int]
-
-    __table_args__ = ({"sqlite_with_rowid": False},)

@@ -12,8 +12,17 @@ from quizapp.models import Attempt, Quiz, utcnow
 from quizapp.play import attempts as play
 from quizapp.play import catalogue, leaderboard
 from quizapp.play.catalogue import QuizCard
+from quizapp.play.errors import (
+    AttemptOver,
+    EmptyAnswer,
+    EmptyQuiz,
+    NotCurrentQuestion,
+    UnknownOption,
+)
 from quizapp.play.players import PlayerName
 from quizapp.play.settings import POINTS_PER_QUESTION, QuizSettings
+from quizapp.play.starting import start_attempt
+from quizapp.play.statements import AttemptAt, answer_at, attempt_at, attempt_by_token
 from quizapp.views import small_int
 from quizapp.views.players import current_player, plays_as, remember_player
 
@@ -29,12 +38,12 @@ def published_quiz(slug: str) -> Quiz:
 
 def own_attempt(token: str) -> Attempt:
     """The attempt behind a token, refusing anyone but the browser that started it."""
-    return checked(play.attempt_by_token(db.session(), token))
+    return checked(attempt_by_token(db.session(), token))
 
 
-def own_attempt_at(token: str, position: int | None = None) -> play.AttemptAt:
+def own_attempt_at(token: str, position: int | None = None) -> AttemptAt:
     """The same, with its question at `position` (its current one by default) read along."""
-    found = play.attempt_at(db.session(), token, position)
+    found = attempt_at(db.session(), token, position)
     checked(found.attempt if found else None)
     assert found is not None  # refused above
     return found
@@ -100,8 +109,8 @@ def start(slug: str) -> ResponseReturnValue:
         return render_quiz_page(published_card(slug), nickname, errors, current_player(), 400)
     player = remember_player(form.nickname.data or "")
     try:
-        attempt = play.start_attempt(db.session(), quiz, player, utcnow())
-    except play.EmptyQuiz as error:
+        attempt = start_attempt(db.session(), quiz, player, utcnow())
+    except EmptyQuiz as error:
         db.session.rollback()
         abort(409, description=str(error))
     db.session.commit()
@@ -142,20 +151,20 @@ def submit(token: str) -> ResponseReturnValue:
         submission = play.submit_answer(
             db.session(), attempt, position, form.answer.data or "", utcnow(), asked
         )
-    except play.AttemptOver as error:
+    except AttemptOver as error:
         db.session.commit()
         flash(str(error))
         return redirect(url_for("play.results", token=token), code=303)
-    except play.EmptyAnswer as error:
+    except EmptyAnswer as error:
         db.session.rollback()
-        answer = play.answer_at(db.session(), attempt, position)
+        answer = answer_at(db.session(), attempt, position)
         assert answer is not None
         practice = leaderboard.is_practice(db.session(), attempt)
         return render_question(play.asking(attempt, answer, utcnow()), practice, error=str(error))
-    except play.UnknownOption as error:
+    except UnknownOption as error:
         db.session.rollback()
         abort(400, description=str(error))
-    except play.NotCurrentQuestion as error:
+    except NotCurrentQuestion as error:
         db.session.rollback()
         abort(409, description=f"{error} Go back to the game to carry on.")
     db.session.commit()
@@ -191,7 +200,7 @@ def give_up(token: str) -> ResponseReturnValue:
 
 @bp.get("/results/<token>")
 def results(token: str) -> ResponseReturnValue:
-    attempt = play.attempt_by_token(db.session(), token)
+    attempt = attempt_by_token(db.session(), token)
     if attempt is None:
         abort(404, description="There is no game at this address.")
     if not attempt.finished and play.expire_if_due(db.session(), attempt, utcnow()):
